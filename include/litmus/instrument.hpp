@@ -1,0 +1,61 @@
+#pragma once
+// Instrument: the recorded face of one station instrument.
+//
+// Typed instruments (Dmm, Scope, ...) derive from it. Their methods call a
+// driver (mock or real) and record every call as an event, so test code
+// never logs by hand. Drivers are separate classes (DmmDriver, ...) so the
+// same recorded instrument works with a mock, a generic SCPI driver or a
+// model-specific one.
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+
+#include "litmus/event.hpp"
+#include "litmus/waveform.hpp"
+
+namespace litmus {
+
+class EventLog;
+
+// What an instrument needs from its station to record its calls.
+struct InstrumentBinding {
+  EventLog* log = nullptr;               // never null once connected
+  const EventContext* context = nullptr;  // run/step the station is in, may be null
+  std::string role;                      // "dmm"
+  std::string type;                      // "dmm", "scope"
+  std::string resource;                  // VISA resource or "mock"
+  bool mocked = false;
+};
+
+class Instrument {
+ public:
+  virtual ~Instrument();
+  Instrument(const Instrument&) = delete;
+  Instrument& operator=(const Instrument&) = delete;
+
+  const std::string& role() const { return binding_.role; }
+  const std::string& type() const { return binding_.type; }
+  const std::string& resource() const { return binding_.resource; }
+  bool mocked() const { return binding_.mocked; }
+
+ protected:
+  explicit Instrument(InstrumentBinding binding);
+
+  // Runs `call` and emits one instrument.read with the value (or the
+  // error, which is rethrown) on channel "<role>.<quantity>".
+  double record_scalar_read(std::string_view method, std::string_view quantity, std::string_view units,
+                            const std::function<double()>& call);
+
+  // Same for an array: the samples go to the ChannelStore and the event
+  // carries the claim check; the returned waveform has `ref` set.
+  Waveform record_waveform_read(std::string_view method, std::string_view quantity,
+                                const std::function<Waveform()>& call);
+
+ private:
+  EventContext context() const;
+  InstrumentBinding binding_;
+};
+
+}  // namespace litmus

@@ -1,0 +1,145 @@
+#include "config/station_config.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "config/yaml_checks.hpp"
+#include "instruments/instrument_types.hpp"
+#include "instruments/mock/mock_value.hpp"
+#include "litmus/error.hpp"
+
+namespace litmus::config {
+
+namespace {
+
+bool valid_id(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+  });
+}
+
+InstrumentConfig parse_instrument(const YamlAt& at, const std::string& role) {
+  check_keys(at, {"type", "driver", "resource", "mock", "mock_config", "channels", "asset"});
+  InstrumentConfig c;
+  c.role = role;
+  if (!valid_id(role)) at.fail("role names use letters, digits, '_' and '-'");
+  if (!at.node["type"]) at.fail("missing key 'type'");
+  c.type = read_string(at.child("type"));
+  const InstrumentTypeInfo* type = find_instrument_type(c.type);
+  if (!type) {
+    std::string known;
+    for (const auto& info : instrument_types()) known += (known.empty() ? "" : ", ") + std::string(info.type);
+    at.child("type").fail("unknown instrument type '" + c.type + "'; known types: " + known);
+  }
+  if (at.node["driver"]) c.driver = read_string(at.child("driver"));
+  if (at.node["resource"]) c.resource = read_string(at.child("resource"));
+  if (at.node["mock"]) c.mock = read_bool(at.child("mock"));
+  if (at.node["channels"]) c.channels = read_string_list(at.child("channels"));
+  if (at.node["asset"]) c.asset = read_string(at.child("asset"));
+  return c;
+}
+
+// Validates mock_config against the type's methods, with file and line.
+void parse_mock_config(const YamlAt& at, InstrumentConfig& c) {
+  if (!at.node) return;
+  require_map(at);
+  if (at.node.IsNull()) return;
+  const InstrumentTypeInfo& type = *find_instrument_type(c.type);
+  for (const auto& item : at.node) {
+    const std::string method = item.first.as<std::string>();
+    const YamlAt entry = at.child(method);
+    const MethodInfo* info = find_method(type, method);
+    if (!info) {
+      std::string known;
+      for (const auto& m : type.methods) known += (known.empty() ? "" : ", ") + std::string(m.name);
+      YamlAt{at.file, item.first, entry.key_path}.fail("a " + c.type + " has no method '" + method +
+                                                       "'; methods: " + known);
+    }
+    nlohmann::json spec = read_json(entry);
+    try {
+      MockValue::parse(spec, info->returns_array);
+    } catch (const std::invalid_argument& e) {
+      entry.fail(e.what());
+    }
+    c.mock_config[method] = std::move(spec);
+  }
+}
+
+StationConfig parse_station(const std::filesystem::path& file, std::string_view expected_id) {
+  const YamlAt doc{&file, load_yaml_file(file), ""};
+  check_keys(doc, {"id", "name", "hostname", "location", "description", "supported_phases", "instruments"});
+  StationConfig station;
+  station.file = file;
+  if (doc.node.IsNull() || !doc.node["id"]) doc.fail("missing key 'id'");
+  station.id = read_string(doc.child("id"));
+  if (station.id != expected_id) {
+    doc.child("id").fail("id '" + station.id + "' does not match the file name '" + std::string(expected_id) + "'");
+  }
+  station.name = doc.node["name"] ? read_string(doc.child("name")) : station.id;
+  if (doc.node["hostname"]) station.hostname = read_string(doc.child("hostname"));
+  if (doc.node["location"]) station.location = read_string(doc.child("location"));
+  if (doc.node["description"]) station.description = read_string(doc.child("description"));
+  if (doc.node["supported_phases"]) station.supported_phases = read_string_list(doc.child("supported_phases"));
+  if (doc.node["instruments"]) {
+    const YamlAt instruments = doc.child("instruments");
+    require_map(instruments);
+    if (instruments.node.IsMap()) {
+      for (const auto& item : instruments.node) {
+        const std::string role = item.first.as<std::string>();
+        const YamlAt at = instruments.child(role);
+        InstrumentConfig c = parse_instrument(at, role);
+        parse_mock_config(at.child("mock_config"), c);
+        station.instruments.push_back(std::move(c));
+      }
+    }
+  }
+  return station;
+}
+
+}  // namespace
+
+StationConfig load_station(const std::filesystem::path& project_root, std::string_view id) {
+  if (!valid_id(id)) {
+    throw ConfigError("station id '" + std::string(id) + "' is not valid: use letters, digits, '_' and '-'");
+  }
+  const auto file = project_root / "stations" / (std::string(id) + ".yaml");
+  std::error_code error;
+  if (!std::filesystem::exists(file, error)) {
+    throw ConfigError(file.string() + ": file not found (station '" + std::string(id) + "' of the project at " +
+                      project_root.string() + ")");
+  }
+  return parse_station(file, id);
+}
+
+std::vector<StationConfig> load_stations(const std::filesystem::path& project_root) {
+  std::vector<StationConfig> stations;
+  std::error_code error;
+  const auto dir = project_root / "stations";
+  if (!std::filesystem::is_directory(dir, error)) return stations;
+  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
+    if (entry.path().extension() != ".yaml") continue;
+    stations.push_back(parse_station(entry.path(), entry.path().stem().string()));
+  }
+  std::sort(stations.begin(), stations.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  return stations;
+}
+
+void to_json(nlohmann::json& j, const InstrumentConfig& c) {
+  j = nlohmann::json{{"role", c.role},         {"type", c.type},   {"driver", c.driver},
+                     {"resource", c.resource}, {"mock", c.mock},   {"mock_config", c.mock_config},
+                     {"channels", c.channels}, {"asset", c.asset}};
+}
+
+void to_json(nlohmann::json& j, const StationConfig& c) {
+  j = nlohmann::json{{"id", c.id},
+                     {"name", c.name},
+                     {"hostname", c.hostname},
+                     {"location", c.location},
+                     {"description", c.description},
+                     {"supported_phases", c.supported_phases},
+                     {"instruments", c.instruments},
+                     {"file", c.file.string()}};
+}
+
+}  // namespace litmus::config

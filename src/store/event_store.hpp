@@ -1,0 +1,135 @@
+#pragma once
+// EventStore: the SQLite file (<data_dir>/litmus.db) that holds every event
+// plus the projections derived from them in the same transaction
+// (sessions, instruments, channels, channel_points, channel_arrays).
+// Schema: docs/data-model.md. Several processes may hold it open at once;
+// writes are idempotent on (session_id, seq).
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/journal_entry.hpp"
+#include "litmus/event.hpp"
+#include "store/sqlite_db.hpp"
+
+namespace litmus::store {
+
+struct SessionRow {
+  std::string session_id;
+  std::string station;
+  std::string hostname;
+  std::int64_t pid = 0;
+  std::string operator_name;
+  std::string client;
+  std::string dut_serial;
+  bool mocked = false;
+  std::int64_t started_ts = 0;
+  std::optional<std::int64_t> ended_ts;
+  std::string outcome;         // empty while the session is live
+  bool synthetic_end = false;  // closed by recovery, not by its process
+  std::int64_t event_count = 0;
+  std::int64_t last_seq = 0;
+  std::int64_t last_ts = 0;
+};
+
+struct InstrumentRow {
+  std::string session_id;
+  std::string role;
+  std::string type;
+  std::string resource;
+  bool mocked = false;
+  std::int64_t connected_ts = 0;
+  std::optional<std::int64_t> disconnected_ts;
+};
+
+// An event as stored: `id` is the store-wide insertion cursor (monotonic in
+// commit order across all writers), used to resume live streams.
+struct StoredEvent {
+  std::int64_t id = 0;
+  Event event;
+};
+
+struct EventQuery {
+  std::string session_id;  // full id or a prefix of >= 8 characters; empty: all
+  std::string type;        // exact type, or "prefix.*"; empty: all
+  std::string role;
+  std::optional<std::int64_t> since_ts;  // ns, inclusive
+  std::optional<std::int64_t> after_id;  // cursor, exclusive; results oldest first
+  int limit = 100;
+  bool newest_first = false;  // ignored when after_id is set
+};
+
+struct ChannelRow {
+  std::string channel_id;
+  std::string kind;  // "scalar" or "array"
+  std::string role;
+  std::string units;
+  std::int64_t count = 0;  // reads recorded
+  std::int64_t first_ts = 0;
+  std::int64_t last_ts = 0;
+  std::optional<double> last_value;  // scalar channels
+  std::string last_session_id;
+  std::int64_t last_seq = 0;
+};
+
+void to_json(nlohmann::json& j, const SessionRow& row);
+void to_json(nlohmann::json& j, const InstrumentRow& row);
+void to_json(nlohmann::json& j, const StoredEvent& row);  // payload parsed back into JSON
+void to_json(nlohmann::json& j, const ChannelRow& row);
+
+// Thrown when a session id prefix matches more than one session.
+class AmbiguousId : public StoreError {
+ public:
+  using StoreError::StoreError;
+};
+
+class EventStore {
+ public:
+  enum class Mode { read_write, read_only };
+
+  // Opens (creating if needed, in read_write mode) <data_dir>/litmus.db.
+  static std::unique_ptr<EventStore> open(const std::filesystem::path& data_dir, Mode mode = Mode::read_write);
+  ~EventStore();
+
+  const std::filesystem::path& path() const { return path_; }
+  Database& db() { return *db_; }
+
+  // --- writing -----------------------------------------------------------
+  // Commits `entries` of one session in one transaction: events (ignoring
+  // ones already stored) and their projections. `journal_offset` is the
+  // journal position just past the last entry, remembered so recovery can
+  // resume there. Retries while the database is busy; throws StoreError on
+  // any other failure (nothing of the batch is then committed).
+  void ingest(std::span<const JournalEntry> entries, std::uint64_t journal_offset);
+
+  // --- reading -----------------------------------------------------------
+  std::vector<SessionRow> sessions(int limit, int offset = 0);
+  std::int64_t session_count();
+  // Full id or unique prefix (>= 8 chars). Throws AmbiguousId.
+  std::optional<SessionRow> session(std::string_view id_or_prefix);
+  std::vector<InstrumentRow> instruments(std::string_view session_id);
+  // Journal offset ingested for a session (0 when unknown).
+  std::uint64_t journal_offset(std::string_view session_id);
+  std::vector<StoredEvent> events(const EventQuery& query);
+  std::vector<ChannelRow> channels();
+  std::optional<ChannelRow> channel(std::string_view channel_id);
+  // Highest event id (0 when empty): where a new live stream starts.
+  std::int64_t max_event_id();
+
+ private:
+  EventStore(std::filesystem::path path, std::unique_ptr<Database> db);
+  std::string resolve_session_id(std::string_view id_or_prefix);
+
+  std::filesystem::path path_;
+  std::unique_ptr<Database> db_;
+  struct Statements;
+  std::unique_ptr<Statements> stmts_;  // prepared once, reused per batch
+};
+
+}  // namespace litmus::store
