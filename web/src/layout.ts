@@ -1,0 +1,56 @@
+// The application shell: sidebar (brand, navigation, stream status) and the
+// main area the router renders into.
+
+import { fill, h } from './dom';
+import type { StreamState } from './live';
+import { NAV, navPathFor } from './nav';
+
+export interface Shell {
+  main: HTMLElement;
+  setActive(path: string): void;
+  setStreamState(state: StreamState): void;
+}
+
+const STATE_LABEL: Record<StreamState, string> = {
+  connecting: 'Connecting…',
+  open: 'Live',
+  reconnecting: 'Reconnecting…',
+};
+
+export function createShell(app: HTMLElement): Shell {
+  const links = new Map<string, HTMLElement>();
+  const nav = h('nav', { class: 'nav' });
+  for (const group of NAV) {
+    nav.append(h('div', { class: 'nav-group' }, group.title));
+    for (const item of group.items) {
+      const el = item.enabled
+        ? h('a', { href: item.path, class: 'nav-item', 'data-testid': `nav-${item.path}` }, item.label)
+        : h('span', { class: 'nav-item disabled', title: 'Not available yet', 'aria-disabled': 'true' }, item.label);
+      links.set(item.path, el);
+      nav.append(el);
+    }
+  }
+  const status = h('div', { class: 'stream-status', 'data-testid': 'stream-status' });
+  const main = h('main', { class: 'main', 'data-testid': 'main' });
+  app.append(
+    h(
+      'aside',
+      { class: 'sidebar' },
+      h('a', { href: '/', class: 'brand' }, h('span', { class: 'brand-mark' }), 'Litmus'),
+      nav,
+      status,
+    ),
+    main,
+  );
+  return {
+    main,
+    setActive(path) {
+      const active = navPathFor(path);
+      for (const [p, el] of links) el.classList.toggle('active', p === active);
+    },
+    setStreamState(state) {
+      status.dataset.state = state;
+      fill(status, h('i', { class: 'dot' }), STATE_LABEL[state]);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+// A tiny History-API router. Page state lives in the URL (SPEC D), so every
+// view is reachable by link and survives reload; the server answers
+// index.html for any non-/api path so deep links work.
+
+export type Params = Record<string, string>;
+
+/** A page instance living in the main area until the route changes. */
+export interface Mounted {
+  /** Unsubscribe from the stream, abort fetches. */
+  unmount(): void;
+  /**
+   * When present, a navigation that lands on the same page (e.g. "/" →
+   * "/sessions/<id>") updates it in place instead of remounting, so the
+   * session list keeps its data and scroll position.
+   */
+  update?(params: Params, query: URLSearchParams): void;
+}
+
+export type Page = (root: HTMLElement, params: Params, query: URLSearchParams) => Mounted;
+
+interface Route {
+  pattern: RegExp;
+  keys: string[];
+  page: Page;
+}
+
+type NavListener = (path: string) => void;
+
+export class Router {
+  private routes: Route[] = [];
+  private listeners = new Set<NavListener>();
+  private current: { page: Page; mounted: Mounted } | null = null;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly notFound: Page,
+  ) {}
+
+  /** `path` like "/sessions/:id"; ":name" matches one URL segment. */
+  add(path: string, page: Page): this {
+    const keys: string[] = [];
+    const src = path
+      .split('/')
+      .map((seg) => {
+        if (seg.startsWith(':')) {
+          keys.push(seg.slice(1));
+          return '([^/]+)';
+        }
+        return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      })
+      .join('/');
+    this.routes.push({ pattern: new RegExp(`^${src}/?$`), keys, page });
+    return this;
+  }
+
+  start(): void {
+    window.addEventListener('popstate', () => this.render());
+    // Same-origin links navigate in-page; modified clicks (new tab) and
+    // target=_blank keep the browser's behaviour.
+    document.addEventListener('click', (e) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const a = (e.target as Element | null)?.closest?.('a');
+      if (!a || a.target || a.hasAttribute('download')) return;
+      const href = a.getAttribute('href');
+      if (!href || href.startsWith('#')) return;
+      const u = new URL(href, location.href);
+      if (u.origin !== location.origin || u.pathname.startsWith('/api/')) return;
+      e.preventDefault();
+      this.navigate(u.pathname + u.search + u.hash);
+    });
+    this.render();
+  }
+
+  navigate(to: string, opts: { replace?: boolean } = {}): void {
+    if (to === location.pathname + location.search + location.hash) return;
+    if (opts.replace) history.replaceState(null, '', to);
+    else history.pushState(null, '', to);
+    this.render();
+  }
+
+  onNavigate(fn: NavListener): void {
+    this.listeners.add(fn);
+  }
+
+  private render(): void {
+    const path = location.pathname;
+    let page = this.notFound;
+    let params: Params = {};
+    for (const r of this.routes) {
+      const m = r.pattern.exec(path);
+      if (!m) continue;
+      page = r.page;
+      params = Object.fromEntries(r.keys.map((k, i) => [k, decodeURIComponent(m[i + 1])]));
+      break;
+    }
+    for (const fn of this.listeners) fn(path);
+    const query = new URLSearchParams(location.search);
+    if (this.current && this.current.page === page && this.current.mounted.update) {
+      this.current.mounted.update(params, query);
+      return;
+    }
+    this.current?.mounted.unmount();
+    this.root.replaceChildren();
+    this.current = { page, mounted: page(this.root, params, query) };
+  }
+}
