@@ -11,6 +11,8 @@ export default defineConfig({
   build: {
     outDir,
     emptyOutDir: true,
+    // Every browser we support has modulepreload; skip the ~1 kB polyfill.
+    modulePreload: { polyfill: false },
     // Embedded into the binary: no source maps, one CSS file, and a modest
     // target every supported Chromium/Firefox handles.
     sourcemap: false,
