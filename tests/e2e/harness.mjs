@@ -1,0 +1,252 @@
+// Shared plumbing of the browser tests: start `litmus serve`, run the
+// tutorial writer, drive Debian's Chromium through playwright-core (from
+// web/node_modules: `npm ci` in web/ is the only install), and keep
+// screenshots, page HTML and logs when a test fails.
+//
+// Inputs (env, or argv for the two binaries):
+//   LITMUS_BIN            the `litmus` CLI            (argv[2])
+//   LITMUS_TUTORIAL_BIN   build/examples/tutorial     (argv[3])
+//   LITMUS_PROJECT        project with stations/bench_1.yaml (default examples/demo)
+//   LITMUS_CHROMIUM       browser binary (default /usr/bin/chromium)
+//   LITMUS_E2E_ARTIFACTS  where failure artifacts go (default a fresh temp dir)
+
+import { spawn } from 'node:child_process';
+import { after, before } from 'node:test';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+export const repoRoot = path.resolve(here, '../..');
+
+export const config = {
+  litmusBin: process.env.LITMUS_BIN || process.argv[2] || '',
+  tutorialBin: process.env.LITMUS_TUTORIAL_BIN || process.argv[3] || '',
+  project: process.env.LITMUS_PROJECT || path.join(repoRoot, 'examples/demo'),
+  chromium: process.env.LITMUS_CHROMIUM || '/usr/bin/chromium',
+};
+
+/** Why the suite cannot run here, or '' when it can. */
+export function skipReason() {
+  if (!config.litmusBin || !fs.existsSync(config.litmusBin)) return `litmus binary not found (LITMUS_BIN='${config.litmusBin}')`;
+  if (!config.tutorialBin || !fs.existsSync(config.tutorialBin)) return `tutorial binary not found (LITMUS_TUTORIAL_BIN='${config.tutorialBin}')`;
+  if (!fs.existsSync(config.chromium)) return `no browser at ${config.chromium}`;
+  return '';
+}
+
+let artifactsRoot = '';
+let failed = false;
+/** One folder per test run for logs and failure screenshots. */
+export function artifactsDir() {
+  if (!artifactsRoot) {
+    const base = process.env.LITMUS_E2E_ARTIFACTS;
+    if (base) fs.mkdirSync(base, { recursive: true });
+    artifactsRoot = fs.mkdtempSync(path.join(base || os.tmpdir(), 'litmus-e2e-'));
+  }
+  return artifactsRoot;
+}
+
+export function tempDir(prefix) {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function writerEnv(dataDir) {
+  return { ...process.env, LITMUS_HOME: dataDir, LITMUS_PROJECT: config.project };
+}
+
+/**
+ * `litmus serve --port <port> --data-dir <dataDir>`, resolved once
+ * /api/sessions answers. Output goes to <artifacts>/<name>.log.
+ */
+export async function startServer({ port, dataDir, name = 'serve' }) {
+  const logPath = path.join(artifactsDir(), `${name}.log`);
+  const log = fs.openSync(logPath, 'a');
+  const proc = spawn(config.litmusBin, ['serve', '--port', String(port), '--data-dir', dataDir], {
+    cwd: config.project,
+    env: writerEnv(dataDir),
+    stdio: ['ignore', log, log],
+  });
+  fs.closeSync(log);
+  let exited = null;
+  const exitPromise = new Promise((resolve) => proc.on('exit', (code, signal) => resolve((exited = { code, signal }))));
+  const base = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 20000;
+  for (;;) {
+    if (exited) throw new Error(`litmus serve exited early (${JSON.stringify(exited)}); log: ${logPath}`);
+    try {
+      const res = await fetch(`${base}/api/sessions?limit=1`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      proc.kill('SIGKILL');
+      throw new Error(`litmus serve did not answer on ${base} within 20 s; log: ${logPath}`);
+    }
+    await sleep(100);
+  }
+  return {
+    base,
+    logPath,
+    async stop() {
+      if (exited) return exited;
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 5000);
+      const r = await exitPromise;
+      clearTimeout(timer);
+      return r;
+    },
+  };
+}
+
+/** Runs the tutorial writer to completion; returns its session id. */
+export function runTutorial(dataDir, name = 'tutorial') {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(config.tutorialBin, [], { cwd: config.project, env: writerEnv(dataDir), stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (err += d));
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      fs.writeFileSync(path.join(artifactsDir(), `${name}.log`), `exit ${code}\n--- stdout\n${out}\n--- stderr\n${err}\n`);
+      const m = /Session ID:\s*(\S+)/.exec(out);
+      if (code !== 0 || !m) reject(new Error(`tutorial failed (exit ${code}):\n${out}\n${err}`));
+      else resolve({ sessionId: m[1], stdout: out });
+    });
+  });
+}
+
+export async function getJson(base, pathAndQuery) {
+  const res = await fetch(base + pathAndQuery);
+  if (!res.ok) throw new Error(`GET ${pathAndQuery}: ${res.status} ${await res.text()}`);
+  return res.json();
+}
+
+/** Headless Chromium with a fresh profile; never downloads a browser. */
+export async function launchBrowser() {
+  const require = createRequire(path.join(repoRoot, 'web/package.json'));
+  let chromium;
+  try {
+    ({ chromium } = require('playwright-core'));
+  } catch (e) {
+    throw new Error(`playwright-core not installed: run scripts/bootstrap.sh (npm ci in web/)\n${e.message}`);
+  }
+  const profile = tempDir('litmus-e2e-profile-');
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: config.chromium,
+    headless: true,
+    viewport: { width: 1400, height: 900 },
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const consoleLines = [];
+  page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
+  page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.stack || e.message}`));
+  return {
+    context,
+    page,
+    consoleLines,
+    async close() {
+      await context.close().catch(() => {});
+      fs.rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Runs `body`; on failure keeps a screenshot, the page's HTML and console,
+ * prints where they are, and rethrows.
+ */
+export async function withArtifacts(name, browser, body) {
+  try {
+    return await body();
+  } catch (err) {
+    failed = true;
+    const dir = artifactsDir();
+    const shot = path.join(dir, `${name}.png`);
+    try {
+      await browser.page.screenshot({ path: shot, fullPage: true });
+      fs.writeFileSync(path.join(dir, `${name}.html`), await browser.page.content());
+    } catch (e) {
+      fs.writeFileSync(path.join(dir, `${name}.screenshot-error.txt`), String(e));
+    }
+    fs.writeFileSync(path.join(dir, `${name}.console.txt`), browser.consoleLines.join('\n'));
+    console.error(`e2e failure artifacts (screenshot, HTML, console, server and tutorial logs): ${dir}`);
+    throw err;
+  }
+}
+
+/**
+ * Removes the data dir, and the artifacts when every test passed (their
+ * logs are kept after a failure, or always with LITMUS_E2E_KEEP=1).
+ */
+export function cleanup(dataDir) {
+  if (process.env.LITMUS_E2E_KEEP) return;
+  if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  if (!failed && artifactsRoot) fs.rmSync(artifactsRoot, { recursive: true, force: true });
+}
+
+/**
+ * Registers before/after hooks that give a test file a fresh data dir, a
+ * `litmus serve` on a free port and a browser. The returned object is
+ * filled in by `before`; `restart()` brings the server back on the same
+ * port and data dir.
+ */
+export function liveStack() {
+  const stack = { skip: skipReason(), dataDir: '', port: 0, server: null, browser: null, starts: 0 };
+  stack.startServer = async () => {
+    stack.starts += 1;
+    stack.server = await startServer({ port: stack.port, dataDir: stack.dataDir, name: `serve-${stack.starts}` });
+    return stack.server;
+  };
+  before(async () => {
+    if (stack.skip) return;
+    stack.dataDir = tempDir('litmus-e2e-data-');
+    stack.port = await freePort();
+    await stack.startServer();
+    stack.browser = await launchBrowser();
+  });
+  after(async () => {
+    await stack.browser?.close();
+    await stack.server?.stop();
+    cleanup(stack.dataDir);
+  });
+  return stack;
+}
+
+/** CSS selector of a session's detail panel. */
+export const detailSel = (sessionId) => `[data-testid="session-detail"][data-session-id="${sessionId}"]`;
+export const rowSel = (sessionId) => `[data-testid="session-row"][data-session-id="${sessionId}"]`;
+
+/** Resolves with the browser's Date.now() when `selector` first matches. */
+export function appearedAt(page, selector, timeout) {
+  return page
+    .waitForFunction((sel) => (document.querySelector(sel) ? Date.now() : 0), selector, { polling: 16, timeout })
+    .then((h) => h.jsonValue());
+}
