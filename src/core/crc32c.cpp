@@ -15,11 +15,4 @@ std::uint32_t value(const void* data, std::size_t size) {
   return crc.checksum();
 }
 
-std::uint32_t extend(std::uint32_t crc, const void* data, std::size_t size) {
-  // Boost keeps the register pre-final-xor; undo the final xor to resume.
-  Crc32c state(crc ^ 0xFFFFFFFFu);
-  state.process_bytes(data, size);
-  return state.checksum();
-}
-
 }  // namespace litmus::crc32c

@@ -9,8 +9,6 @@
 namespace litmus::crc32c {
 
 std::uint32_t value(const void* data, std::size_t size);
-// Continues a CRC over more bytes: extend(value(a), b) == value(a + b).
-std::uint32_t extend(std::uint32_t crc, const void* data, std::size_t size);
 
 inline std::uint32_t mask(std::uint32_t crc) {
   constexpr std::uint32_t kMaskDelta = 0xa282ead8u;

@@ -44,6 +44,9 @@ class JournalReader {
   bool next(Record& out);
 
   std::uint64_t file_size() const;
+  // Forgets bytes read ahead; needed after the file was cut or rewritten
+  // behind pos() (recovery cuts a torn tail, then appends).
+  void drop_cache() { window_.clear(); }
   // Offset just past the last record returned (where a torn tail starts).
   std::uint64_t pos() const { return pos_; }
   const std::vector<Corruption>& corruptions() const { return corruptions_; }

@@ -27,6 +27,9 @@ class JournalIngestor {
   // call, so nothing read is lost.
   std::size_t ingest_some(EventStore& store, std::uint64_t limit, std::size_t max_batch);
 
+  // The journal was cut or rewritten past read_offset(): reread from disk.
+  void file_changed() { reader_.drop_cache(); }
+
   // Journal offset up to which everything is committed.
   std::uint64_t committed_offset() const { return committed_offset_; }
   // Offset where reading stopped (after the last valid record seen).

@@ -119,6 +119,7 @@ RecoveryReport recover(const std::filesystem::path& data_dir, EventStore& store,
     }
     append_synthetic(*journal, ++seq, "session.ended", {});
     journal->sync();
+    ingestor.file_changed();
     ingest_all(ingestor, store, journal->size());
     ++report.sessions_closed;
     if (progress) progress("closed session " + ingestor.session_id() + " as aborted");

@@ -1,0 +1,70 @@
+#include "server/router.hpp"
+
+#include <exception>
+
+#include "server/request_target.hpp"
+#include "server/static_files.hpp"
+#include "store/event_store.hpp"
+
+namespace litmus::server {
+namespace {
+
+// "/api/sessions/<id>" with prefix "/api/sessions/" → "<id>"; empty when the
+// path is not that prefix plus exactly one non-empty segment.
+std::string_view single_segment_after(std::string_view path, std::string_view prefix) {
+  if (!path.starts_with(prefix)) return {};
+  const std::string_view rest = path.substr(prefix.size());
+  return rest.find('/') == std::string_view::npos ? rest : std::string_view{};
+}
+
+}  // namespace
+
+Router::Router(store::EventStore& store, const StationCatalog& stations, std::filesystem::path data_dir)
+    : api_{store, stations, std::move(data_dir)} {}
+
+Response Router::handle(std::string method, std::string_view target, std::map<std::string, std::string> headers) {
+  try {
+    return handle(make_request(std::move(method), target, std::move(headers)));
+  } catch (const HttpError& e) {
+    return error_response(e.status(), e.what(), e.detail());
+  }
+}
+
+Response Router::handle(const Request& request) {
+  try {
+    return route(request);
+  } catch (const HttpError& e) {
+    return error_response(e.status(), e.what(), e.detail());
+  } catch (const store::AmbiguousId& e) {
+    return error_response(400, e.what());
+  } catch (const std::exception& e) {
+    return error_response(500, e.what());
+  }
+}
+
+Response Router::route(const Request& request) {
+  const std::string_view path = request.path;
+  if (request.method != "GET") {
+    auto response = error_response(405, "method " + request.method + " is not allowed",
+                                   {{"method", request.method}, {"allowed", {"GET"}}});
+    response.headers.emplace_back("Allow", "GET");
+    return response;
+  }
+  if (path != "/api" && !path.starts_with("/api/")) return serve_static(path);
+
+  if (path == "/api/health") return get_health(request, api_);
+  if (path == "/api/sessions") return list_sessions(request, api_);
+  if (const auto id = single_segment_after(path, "/api/sessions/"); !id.empty()) {
+    return get_session(request, api_, id);
+  }
+  if (path == "/api/events") return list_events(request, api_);
+  if (path == "/api/channels") return list_channels(request, api_);
+  if (const auto id = single_segment_after(path, "/api/channels/"); !id.empty()) {
+    return get_channel(request, api_, id);
+  }
+  if (path == "/api/stations") return list_stations(request, api_);
+  if (path == "/api/stream") return open_stream(request, api_);
+  return error_response(404, "no such API route", {{"path", request.path}});
+}
+
+}  // namespace litmus::server

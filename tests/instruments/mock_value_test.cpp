@@ -1,0 +1,81 @@
+#include "instruments/mock/mock_value.hpp"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+namespace litmus {
+namespace {
+
+using nlohmann::json;
+
+TEST(MockValue, ConstantAndListInTurn) {
+  auto constant = MockValue::parse(3.3, false);
+  EXPECT_EQ(constant.next_scalar(), 3.3);
+  EXPECT_EQ(constant.next_scalar(), 3.3);
+  auto list = MockValue::parse(json::array({1, 2, 3}), false);
+  std::vector<double> got;
+  for (int i = 0; i < 5; ++i) got.push_back(list.next_scalar());
+  EXPECT_EQ(got, (std::vector<double>{1, 2, 3, 1, 2}));
+}
+
+TEST(MockValue, SeededGeneratorsAreReproducible) {
+  const json spec = json::parse(R"({"normal": {"mean": 3.3, "sd": 0.01, "seed": 42}})");
+  auto a = MockValue::parse(spec, false);
+  auto b = MockValue::parse(spec, false);
+  for (int i = 0; i < 10; ++i) {
+    const double value = a.next_scalar();
+    EXPECT_EQ(value, b.next_scalar());
+    EXPECT_NEAR(value, 3.3, 0.1);
+  }
+  auto uniform = MockValue::parse(json::parse(R"({"uniform": {"low": 1, "high": 2, "seed": 1}})"), false);
+  for (int i = 0; i < 100; ++i) {
+    const double value = uniform.next_scalar();
+    EXPECT_GE(value, 1.0);
+    EXPECT_LT(value, 2.0);
+  }
+}
+
+TEST(MockValue, KeyedByTheFirstArgument) {
+  auto keyed = MockValue::parse(json::parse(R"({"ch1": 1.5, "ch2": [2, 3]})"), false);
+  EXPECT_EQ(keyed.next_scalar("ch1"), 1.5);
+  EXPECT_EQ(keyed.next_scalar("ch2"), 2);
+  EXPECT_EQ(keyed.next_scalar("ch2"), 3);
+  EXPECT_THROW(keyed.next_scalar("ch3"), std::invalid_argument);
+}
+
+TEST(MockValue, SineWaveform) {
+  auto sine = MockValue::parse(json::parse(R"({"sine": {"freq": 1000, "amplitude": 2, "points": 400, "cycles": 4}})"),
+                               true);
+  const MockArray array = sine.next_array();
+  ASSERT_EQ(array.samples.size(), 400u);
+  EXPECT_DOUBLE_EQ(array.x_increment, 4.0 / (1000.0 * 400.0));
+  EXPECT_NEAR(array.samples[0], 0.0, 1e-12);
+  EXPECT_NEAR(array.samples[25], 2.0, 1e-9);  // a quarter period: 100 points a cycle
+  EXPECT_THROW(sine.next_scalar(), std::invalid_argument);
+}
+
+TEST(MockValue, InvalidSpecsSayWhy) {
+  auto message = [](const json& spec, bool array) {
+    try {
+      MockValue::parse(spec, array);
+    } catch (const std::invalid_argument& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  EXPECT_NE(message(json::array(), false).find("empty"), std::string::npos);
+  EXPECT_NE(message(json::parse(R"({"normal": {"mean": 1}})"), false).find("missing parameter 'sd'"),
+            std::string::npos);
+  EXPECT_NE(message(json::parse(R"({"normal": {"mean": 1, "sd": -1}})"), false).find("negative"), std::string::npos);
+  EXPECT_NE(message(json::parse(R"({"sine": {"freq": 0, "amplitude": 1}})"), true).find("positive"),
+            std::string::npos);
+  EXPECT_NE(message(json::parse(R"({"sine": {"freq": 1, "amplitude": 1, "points": 1.5}})"), true).find("whole"),
+            std::string::npos);
+  EXPECT_NE(message("text", false).find("expected a number"), std::string::npos);
+  EXPECT_NE(message(json::parse(R"({"ch1": {"normal": {"mean": "x", "sd": 1}}})"), false).find("ch1: normal.mean"),
+            std::string::npos);
+}
+
+}  // namespace
+}  // namespace litmus
