@@ -1,0 +1,30 @@
+// Emits events as fast as it can and prints each seq once emit() has
+// returned, so a test that kills it with SIGKILL knows what must survive.
+#include <unistd.h>
+
+#include <litmus/event_log.hpp>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+int main(int argc, char** argv) {
+  if (argc != 2) return 2;
+  auto log = litmus::EventLog::create({.data_dir = argv[1]});
+  const std::string started = "session " + log->session_id() + "\n";
+  if (::write(1, started.data(), started.size()) < 0) return 1;
+  log->emit("session.started", {{"station", "crash_bench"}, {"client", "crash_writer"}});
+  const std::vector<double> samples(256, 1.25);
+  for (std::uint64_t i = 0;; ++i) {
+    std::uint64_t seq;
+    if (i % 10 == 9) {
+      seq = log->emit_samples("instrument.read", {{"channel", "scope.ch1"}, {"method", "read_waveform"}},
+                              "scope.ch1", samples, {.role = "scope"});
+    } else {
+      seq = log->emit_json("instrument.read",
+                           R"({"channel":"dmm.voltage","method":"measure_voltage","value":3.3,"units":"V"})",
+                           {.role = "dmm"});
+    }
+    const std::string line = std::to_string(seq) + "\n";
+    if (::write(1, line.data(), line.size()) < 0) return 1;
+  }
+}
