@@ -1,5 +1,8 @@
 #pragma once
 // Everything a Litmus user needs: #include <litmus/litmus.hpp>
+// It brings <iostream> too, so a bench script can print without ceremony.
+
+#include <iostream>
 
 #include "litmus/error.hpp"
 #include "litmus/event.hpp"
