@@ -1,0 +1,23 @@
+#pragma once
+// The subcommands of `litmus`. Each add_*_command registers its options on
+// the app and returns what runs it once the command line is parsed; that
+// returns the process exit code (0 ok, 1 error) and throws litmus::Error
+// (or another std::exception) for failures main() reports on one line.
+
+#include <functional>
+
+namespace CLI {
+class App;
+}
+
+namespace litmus::cli {
+
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+Command add_serve_command(CLI::App& app);
+Command add_recover_command(CLI::App& app);
+
+}  // namespace litmus::cli
