@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Runs every Litmus benchmark against its same-run baseline and prints the
+# figures. Builds nothing: `make bench` builds first, then calls
+#   bench/run.sh <build dir>
+# Takes about 2-3 minutes on 2 cores. Scratch data goes under $TMPDIR
+# (default /tmp) and is removed afterwards. Figures: bench/BENCHMARKS.md.
+#
+# Environment knobs (defaults are the documented runs):
+#   LITMUS_BENCH_EMIT_CALLS    calls per emit phase      (1000000)
+#   LITMUS_BENCH_MEMORY_EVENTS events of the RSS run     (10000000)
+#   LITMUS_BENCH_LIVE_EVENTS   events of the live run    (2000, at 200/s)
+set -u
+
+build=${1:-build}
+bin="$build/bench"
+litmus="$build/src/cli/litmus"
+if [[ ! -x "$bin/litmus_bench_emit" ]]; then
+  echo "bench/run.sh: $bin/litmus_bench_emit not found; build first (make bench, or ninja -C $build litmus_benchmarks)" >&2
+  exit 2
+fi
+
+failed=()
+section() { printf '\n=== %s ===\n' "$1"; }
+run() {  # run <label> <command...>
+  local label=$1
+  shift
+  echo "\$ $*"
+  if ! "$@"; then
+    failed+=("$label")
+  fi
+}
+
+section "machine"
+echo "date:    $(date -u '+%Y-%m-%d %H:%M:%S UTC')"
+echo "nproc:   $(nproc)"
+echo "cpu:     $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "kernel:  $(uname -r)"
+echo "load:    $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min; > ~0.5 means other work competes for the 2 cores)"
+echo "tmp fs:  $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2 " on " $1}')"
+
+section "1. emit() latency vs bare write(2)"
+run emit "$bin/litmus_bench_emit" --calls "${LITMUS_BENCH_EMIT_CALLS:-1000000}"
+
+section "2. EventStore::ingest vs raw SQLite insert"
+run store "$bin/litmus_bench_store" --benchmark_color=false
+
+section "3. LTTB 10 M -> 1000 vs a sum pass"
+run lttb "$bin/litmus_bench_lttb" --benchmark_color=false
+
+section "4. live latency emit() -> litmus serve SSE"
+if [[ -x "$litmus" ]]; then
+  run live "$bin/litmus_bench_live" --litmus "$litmus" --events "${LITMUS_BENCH_LIVE_EVENTS:-2000}" --rate 200
+else
+  echo "SKIPPED: $litmus not built"
+  failed+=("live (litmus not built)")
+fi
+
+section "5. memory"
+run trivial "$bin/litmus_bench_trivial"
+run memory-emit "$bin/litmus_bench_memory" emit --events "${LITMUS_BENCH_MEMORY_EVENTS:-10000000}"
+if [[ -x "$litmus" ]]; then
+  run memory-serve "$bin/litmus_bench_memory" serve --litmus "$litmus"
+else
+  echo "SKIPPED: litmus serve idle RSS ($litmus not built)"
+  failed+=("memory-serve (litmus not built)")
+fi
+
+section "summary"
+echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
+if ((${#failed[@]})); then
+  echo "did not complete: ${failed[*]}"
+  exit 1
+fi
+echo "all benchmarks completed (aims: see the 'summary' lines above)"
