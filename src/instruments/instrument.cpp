@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "litmus/error.hpp"
 #include "litmus/event_log.hpp"
+#include "store/channel_store.hpp"
 
 namespace litmus {
 
@@ -18,53 +19,56 @@ EventContext Instrument::context() const {
   return ctx;
 }
 
-double Instrument::record_scalar_read(std::string_view method, std::string_view quantity, std::string_view units,
-                                      const std::function<double()>& call) {
-  const std::string channel = binding_.role + "." + std::string(quantity);
-  nlohmann::json payload{{"method", method}, {"channel", channel}, {"units", units}};
-  const std::int64_t start = monotonic_ns();
+namespace {
+
+// Calls the driver. A failure is recorded as an errored instrument.read
+// (the payload gets "error" and "duration_ns") and rethrown as an
+// InstrumentError naming the channel and method.
+template <class T>
+T call_driver(EventLog& log, const EventContext& context, nlohmann::json& payload, std::int64_t start,
+              const std::function<T()>& call) {
   try {
-    const double value = call();
-    payload["value"] = value;
-    payload["duration_ns"] = monotonic_ns() - start;
-    binding_.log->emit(event_type::instrument_read, payload, context());
-    return value;
-  } catch (const JournalError&) {
-    throw;
+    return call();
   } catch (const std::exception& error) {
     payload["duration_ns"] = monotonic_ns() - start;
     payload["error"] = error.what();
-    binding_.log->emit(event_type::instrument_read, payload, context());
-    throw InstrumentError(channel + " (" + std::string(method) + "): " + error.what());
+    log.emit(event_type::instrument_read, payload, context);
+    throw InstrumentError(payload["channel"].get<std::string>() + " (" + payload["method"].get<std::string>() +
+                          "): " + error.what());
   }
+}
+
+}  // namespace
+
+double Instrument::record_scalar_read(std::string_view method, std::string_view quantity, std::string_view units,
+                                      const std::function<double()>& call) {
+  nlohmann::json payload{{"method", method}, {"channel", binding_.role + "." + std::string(quantity)}, {"units", units}};
+  const EventContext ctx = context();
+  const std::int64_t start = monotonic_ns();
+  const double value = call_driver(*binding_.log, ctx, payload, start, call);
+  payload["value"] = value;
+  payload["duration_ns"] = monotonic_ns() - start;
+  binding_.log->emit(event_type::instrument_read, payload, ctx);
+  return value;
 }
 
 Waveform Instrument::record_waveform_read(std::string_view method, std::string_view quantity,
                                           const std::function<Waveform()>& call) {
   const std::string channel = binding_.role + "." + std::string(quantity);
   nlohmann::json payload{{"method", method}, {"channel", channel}};
+  const EventContext ctx = context();
   const std::int64_t start = monotonic_ns();
-  try {
-    Waveform waveform = call();
-    waveform.channel = channel;
-    payload["duration_ns"] = monotonic_ns() - start;
-    payload["x_origin"] = waveform.x_origin;
-    payload["x_increment"] = waveform.x_increment;
-    payload["x_units"] = waveform.x_units;
-    payload["y_units"] = waveform.y_units;
-    payload["units"] = waveform.y_units;
-    const std::uint64_t seq =
-        binding_.log->emit_samples(event_type::instrument_read, payload, channel, waveform.samples, context());
-    waveform.ref = "channel://" + channel + "/" + binding_.log->session_id() + "/" + std::to_string(seq);
-    return waveform;
-  } catch (const JournalError&) {
-    throw;
-  } catch (const std::exception& error) {
-    payload["duration_ns"] = monotonic_ns() - start;
-    payload["error"] = error.what();
-    binding_.log->emit(event_type::instrument_read, payload, context());
-    throw InstrumentError(channel + " (" + std::string(method) + "): " + error.what());
-  }
+  Waveform waveform = call_driver(*binding_.log, ctx, payload, start, call);
+  waveform.channel = channel;
+  payload["duration_ns"] = monotonic_ns() - start;
+  payload["x_origin"] = waveform.x_origin;
+  payload["x_increment"] = waveform.x_increment;
+  payload["x_units"] = waveform.x_units;
+  payload["y_units"] = waveform.y_units;
+  payload["units"] = waveform.y_units;
+  const std::uint64_t seq = binding_.log->emit_samples(event_type::instrument_read, payload, channel, waveform.samples, ctx);
+  waveform.ref = store::make_channel_ref(channel, binding_.log->session_id(), seq);
+  return waveform;
 }
 
 }  // namespace litmus
