@@ -22,6 +22,8 @@ import { formatDateTime, formatDuration, formatIsoUtc, formatNumber, formatTime 
 const READ_TYPES = new Set(['instrument.read', 'test.measurement']);
 /** How much history a freshly opened session shows. */
 const HISTORY_LIMIT = 500;
+/** Rows kept in the reads table; older ones drop off (the count stays exact). */
+const MAX_READ_ROWS = 1000;
 /** Coalesces bursts of waveform reads into one channel fetch. */
 const WAVEFORM_DEBOUNCE_MS = 150;
 
@@ -33,6 +35,7 @@ export class SessionDetailView {
   private pending: StoredEvent[] | null = [];
   private readonly abort = new AbortController();
   private charts = new Map<string, WaveformChart>();
+  private readsTotal = 0;
   private chartTimers = new Map<string, number>();
 
   private readonly header = h('div', { class: 'detail-header' });
@@ -113,6 +116,7 @@ export class SessionDetailView {
   }
 
   destroy(): void {
+    document.title = 'Litmus';
     this.abort.abort();
     for (const t of this.chartTimers.values()) window.clearTimeout(t);
     for (const c of this.charts.values()) c.destroy();
@@ -191,6 +195,8 @@ export class SessionDetailView {
 
   private renderHeader(): void {
     const s = this.session;
+    // The tab title tells a bench screen's state from across the room.
+    document.title = `${s.station || 'Session'} · ${s.outcome ? s.outcome.toUpperCase() : s.ended_ts ? 'DONE' : 'LIVE'} — Litmus`;
     fill(
       this.header,
       h(
@@ -259,7 +265,9 @@ export class SessionDetailView {
       }
     }
     this.readsBody.insertBefore(row, before);
-    this.readsCount.textContent = String(this.readsBody.children.length);
+    while (this.readsBody.children.length > MAX_READ_ROWS) this.readsBody.lastElementChild?.remove();
+    this.readsTotal += 1;
+    this.readsCount.textContent = String(this.readsTotal);
   }
 
   private readRow(ev: StoredEvent): HTMLElement {
