@@ -50,10 +50,11 @@ EventContext read_context() {
 }
 
 void print(const char* name, const Result& r) {
-  std::printf("%-28s calls=%-9llu p50=%7.2f us  p99=%7.2f us  p99.9=%8.2f us  max=%9.1f us  mean=%6.2f us  %9.0f events/s\n",
-              name, static_cast<unsigned long long>(r.calls), static_cast<double>(r.hist.percentile(0.50)) / 1e3,
-              static_cast<double>(r.hist.percentile(0.99)) / 1e3, static_cast<double>(r.hist.percentile(0.999)) / 1e3,
-              static_cast<double>(r.hist.max()) / 1e3, r.hist.mean() / 1e3, r.rate());
+  std::printf(
+      "%-28s calls=%-9llu p50=%7.2f us  p99=%7.2f us  p99.9=%8.2f us  max=%9.1f us  mean=%6.2f us  %9.0f events/s\n",
+      name, static_cast<unsigned long long>(r.calls), static_cast<double>(r.hist.percentile(0.50)) / 1e3,
+      static_cast<double>(r.hist.percentile(0.99)) / 1e3, static_cast<double>(r.hist.percentile(0.999)) / 1e3,
+      static_cast<double>(r.hist.max()) / 1e3, r.hist.mean() / 1e3, r.rate());
 }
 
 Result bare_write(const std::vector<std::string>& records, std::uint64_t calls) {
@@ -181,15 +182,16 @@ int main(int argc, char** argv) {
       &drain_json);
   print("emit(nlohmann) (ingest on)", js);
 
-  const double p50_ratio = static_cast<double>(fast.hist.percentile(0.5)) / static_cast<double>(base.hist.percentile(0.5));
+  const double p50_ratio =
+      static_cast<double>(fast.hist.percentile(0.5)) / static_cast<double>(base.hist.percentile(0.5));
   const double p99_us = static_cast<double>(fast.hist.percentile(0.99)) / 1e3;
   std::printf("\nsummary emit_json (ingest on) vs bare write(2):\n");
   std::printf("  p50 ratio  %.2fx  (aim <= 2x)            %s\n", p50_ratio, verdict(p50_ratio <= 2.0));
   std::printf("  p99        %.2f us (aim <= 20 us)        %s\n", p99_us, verdict(p99_us <= 20.0));
   std::printf("  throughput %.0f events/s (aim >= 500k) %s\n", fast.rate(), verdict(fast.rate() >= 500'000));
-  std::printf("  nlohmann overload p50 %.2f us vs emit_json %.2f us (+%.2f us per call)\n",
-              static_cast<double>(js.hist.percentile(0.5)) / 1e3,
-              static_cast<double>(fast.hist.percentile(0.5)) / 1e3,
-              static_cast<double>(js.hist.percentile(0.5)) / 1e3 - static_cast<double>(fast.hist.percentile(0.5)) / 1e3);
+  std::printf(
+      "  nlohmann overload p50 %.2f us vs emit_json %.2f us (+%.2f us per call)\n",
+      static_cast<double>(js.hist.percentile(0.5)) / 1e3, static_cast<double>(fast.hist.percentile(0.5)) / 1e3,
+      static_cast<double>(js.hist.percentile(0.5)) / 1e3 - static_cast<double>(fast.hist.percentile(0.5)) / 1e3);
   return 0;
 }

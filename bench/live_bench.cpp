@@ -1,7 +1,7 @@
 // Live latency: from emit() in this process to the event arriving on the SSE
 // stream (GET /api/stream) of a separate `litmus serve` process.
 //
-//   litmus_bench_live [--litmus PATH] [--events N] [--rate PER_S]
+//   litmus_bench_live [--litmus PATH] [--events N] [--rate PER_S] [--dump FILE] [--store-wait 0|1]
 //
 // Starts `litmus serve --port 0 --data-dir D` (D a fresh temp dir), opens a
 // raw-socket SSE client on a reader thread, then emits N instrument.read
@@ -9,13 +9,18 @@
 // carrying its emit time t_emit (CLOCK_REALTIME ns, taken just before
 // emit_json()). The reader stamps each recv() with CLOCK_REALTIME; latency =
 // arrival - t_emit. Both clocks are the same machine's realtime clock.
-// PATH defaults to <dir of this binary>/../src/cli/litmus.
+// PATH defaults to <dir of this binary>/../src/cli/litmus. --dump writes
+// "seq latency_ns" lines (-1: never arrived) for a closer look.
+// --store-wait 1 (diagnosis only) also waits after each emit until the
+// store writer has committed it and reports that emit -> commit latency
+// separately, to tell a slow store writer from a slow server.
 
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cstring>
+#include <fstream>
 #include <iostream>
 #include <mutex>
 #include <thread>
@@ -138,6 +143,8 @@ int main(int argc, char** argv) {
       std::filesystem::absolute(argv[0]).parent_path().parent_path() / "src" / "cli" / "litmus";
   std::size_t events = 2000;
   double rate = 200;
+  std::string dump_path;
+  bool store_wait = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string arg = argv[i];
     if (arg == "--litmus") {
@@ -146,8 +153,13 @@ int main(int argc, char** argv) {
       events = std::stoul(argv[i + 1]);
     } else if (arg == "--rate") {
       rate = std::stod(argv[i + 1]);
+    } else if (arg == "--store-wait") {
+      store_wait = std::string(argv[i + 1]) == "1";
+    } else if (arg == "--dump") {
+      dump_path = argv[i + 1];
     } else {
-      std::cerr << "usage: litmus_bench_live [--litmus PATH] [--events N] [--rate PER_S]\n";
+      std::cerr
+          << "usage: litmus_bench_live [--litmus PATH] [--events N] [--rate PER_S] [--dump FILE] [--store-wait 0|1]\n";
       return 2;
     }
   }
@@ -158,9 +170,8 @@ int main(int argc, char** argv) {
     ServeProcess serve(litmus_bin, data_dir, root.path());
 
     const int fd = connect_local(serve.port());
-    const std::string request =
-        "GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(serve.port()) +
-        "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
+    const std::string request = "GET /api/stream HTTP/1.1\r\nHost: 127.0.0.1:" + std::to_string(serve.port()) +
+                                "\r\nAccept: text/event-stream\r\nCache-Control: no-cache\r\n\r\n";
     if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
       throw std::runtime_error("cannot send the stream request");
     }
@@ -180,6 +191,7 @@ int main(int argc, char** argv) {
     const auto period = std::chrono::nanoseconds(static_cast<std::int64_t>(1e9 / rate));
     auto next = std::chrono::steady_clock::now();
     char payload[256];
+    Histogram commit_hist;
     for (std::size_t i = 1; i <= events; ++i) {
       std::this_thread::sleep_until(next);
       next += period;
@@ -189,6 +201,10 @@ int main(int argc, char** argv) {
                                   R"("t_emit":%lld,"units":"V","value":3.3})",
                                   i, static_cast<long long>(t_emit));
       log->emit_json(event_type::instrument_read, std::string_view(payload, static_cast<std::size_t>(n)), ctx);
+      if (store_wait) {
+        log->wait_for_store(std::chrono::seconds(5));
+        commit_hist.record(static_cast<std::uint64_t>(realtime_ns() - t_emit));
+      }
     }
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
     while (reader.received() < events && std::chrono::steady_clock::now() < deadline) {
@@ -202,6 +218,10 @@ int main(int argc, char** argv) {
     Histogram hist;
     std::size_t missing = 0;
     const auto lat = reader.latencies();
+    if (!dump_path.empty()) {
+      std::ofstream dump(dump_path);
+      for (std::size_t i = 1; i <= events; ++i) dump << i << ' ' << lat[i] << '\n';
+    }
     for (std::size_t i = 1; i <= events; ++i) {
       if (lat[i] < 0) {
         ++missing;
@@ -216,6 +236,12 @@ int main(int argc, char** argv) {
     std::printf("  p50=%.2f ms  p99=%.2f ms  max=%.2f ms  min=%.2f ms  mean=%.2f ms\n",
                 static_cast<double>(hist.percentile(0.5)) / 1e6, p99_ms, static_cast<double>(hist.max()) / 1e6,
                 static_cast<double>(hist.min()) / 1e6, hist.mean() / 1e6);
+    if (store_wait) {
+      std::printf("  emit -> store commit: p50=%.2f ms  p99=%.2f ms  max=%.2f ms\n",
+                  static_cast<double>(commit_hist.percentile(0.5)) / 1e6,
+                  static_cast<double>(commit_hist.percentile(0.99)) / 1e6,
+                  static_cast<double>(commit_hist.max()) / 1e6);
+    }
     std::printf("summary: live p99 %.2f ms (aim <= 50 ms) %s\n", p99_ms,
                 verdict(missing == 0 && hist.count() > 0 && p99_ms <= 50.0));
     return missing == 0 ? 0 : 1;

@@ -12,6 +12,7 @@
 // and without -ffast-math, so they are sequential double additions.
 
 #include <benchmark/benchmark.h>
+#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -106,6 +107,7 @@ BENCHMARK(BM_lttb_uniform)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 class Reporter : public benchmark::ConsoleReporter {
  public:
+  Reporter() : ConsoleReporter(::isatty(1) ? OO_Defaults : OO_Tabular) {}
   void ReportRuns(const std::vector<Run>& runs) override {
     ConsoleReporter::ReportRuns(runs);
     for (const auto& run : runs) {
@@ -137,9 +139,10 @@ int main(int argc, char** argv) {
   if (s.count("BM_SumPass_y") && s.count("BM_SumPass_xy") && s.count("BM_lttb_uniform")) {
     const double r = s["BM_lttb_uniform"] / s["BM_SumPass_xy"];
     const double ry = s["BM_lttb_uniform"] / s["BM_SumPass_y"];
-    std::printf("summary (CPU time per pass): lttb_indices_uniform %.1f ms vs sum(x,y) %.1f ms: %.2fx (aim <= 2x) %s; vs sum(y) %.1f ms: %.2fx\n",
-                s["BM_lttb_uniform"] * 1e3, s["BM_SumPass_xy"] * 1e3, r, bench::verdict(r <= 2.0),
-                s["BM_SumPass_y"] * 1e3, ry);
+    std::printf(
+        "summary (CPU time per pass): lttb_indices_uniform %.1f ms vs sum(x,y) %.1f ms: %.2fx (aim <= 2x) %s; vs "
+        "sum(y) %.1f ms: %.2fx\n",
+        s["BM_lttb_uniform"] * 1e3, s["BM_SumPass_xy"] * 1e3, r, bench::verdict(r <= 2.0), s["BM_SumPass_y"] * 1e3, ry);
   }
   return 0;
 }

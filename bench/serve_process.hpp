@@ -40,8 +40,7 @@ class ServeProcess {
       ::close(fd);
       const std::string bin = litmus_binary.string();
       const std::string dir = data_dir.string();
-      ::execl(bin.c_str(), bin.c_str(), "serve", "--port", "0", "--data-dir", dir.c_str(),
-              static_cast<char*>(nullptr));
+      ::execl(bin.c_str(), bin.c_str(), "serve", "--port", "0", "--data-dir", dir.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
     // Wait for the banner line (10 s at most).
