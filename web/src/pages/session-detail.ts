@@ -64,10 +64,14 @@ export class SessionDetailView {
         { class: 'panel' },
         h('header', { class: 'panel-head' }, h('h3', {}, 'Instruments')),
         h(
-          'table',
-          { class: 'grid', 'data-testid': 'instruments-table' },
-          h('thead', {}, h('tr', {}, h('th', {}, 'Role'), h('th', {}, 'Type'), h('th', {}, 'Resource'), h('th', {}, 'Mode'), h('th', {}, 'Connected'))),
-          this.instrumentsBody,
+          'div',
+          { class: 'scroll' },
+          h(
+            'table',
+            { class: 'grid', 'data-testid': 'instruments-table' },
+            h('thead', {}, h('tr', {}, h('th', {}, 'Role'), h('th', {}, 'Type'), h('th', {}, 'Resource'), h('th', {}, 'Mode'), h('th', {}, 'Connected'))),
+            this.instrumentsBody,
+          ),
         ),
       ),
       this.waveformPanel,
