@@ -115,9 +115,26 @@ export class LiveStream {
       es.close();
       this.source = null;
       this.setState('reconnecting');
-      this.retryTimer = window.setTimeout(() => this.connect(), this.retryMs);
+      this.retryTimer = window.setTimeout(() => void this.reconnect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, MAX_RETRY_MS);
     };
+  }
+
+  private async reconnect(): Promise<void> {
+    // A server back with fewer events than we have seen is serving another
+    // (or a recreated) database: our cursor means nothing there and the
+    // page's state is stale, so start over.
+    try {
+      const { events } = await api.events({ order: 'desc', limit: 1 });
+      const newest = events.length ? events[0].id : 0;
+      if (this.cursor !== null && newest < this.cursor) {
+        window.location.reload();
+        return;
+      }
+    } catch {
+      // Still down: connect() fails and schedules the next try.
+    }
+    this.connect();
   }
 
   private deliver(m: MessageEvent<string>): void {
