@@ -9,6 +9,7 @@
 #include <chrono>
 #include <deque>
 #include <map>
+#include <optional>
 
 #include "litmus/error.hpp"
 #include "litmus/version.hpp"
