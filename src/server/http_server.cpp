@@ -29,6 +29,7 @@ using error_code = boost::system::error_code;
 constexpr std::chrono::seconds kIdleTimeout{60};
 constexpr std::chrono::seconds kHeartbeatPeriod{15};
 constexpr std::uint64_t kMaxRequestBody = 1 << 20;
+constexpr std::chrono::milliseconds kAcceptRetryDelay{100};
 
 std::string server_header() { return "litmus/" + std::string(version()); }
 
@@ -190,13 +191,19 @@ struct HttpServer::Impl {
     acceptor.async_accept([this](error_code ec, tcp::socket socket) {
       if (ec == asio::error::operation_aborted) return;  // stopping
       if (ec) {
+        // Out of file descriptors, say: retrying at once would spin and
+        // flood the log; connections closing meanwhile free some.
         log_line("accept failed: " + ec.message());
-      } else {
-        error_code ignored;
-        // Small answers and SSE frames must leave at once, not after Nagle's delay.
-        socket.set_option(tcp::no_delay(true), ignored);
-        std::make_shared<HttpSession>(std::move(socket), router, hub)->start();
+        accept_retry.expires_after(kAcceptRetryDelay);
+        accept_retry.async_wait([this](error_code wait_ec) {
+          if (!wait_ec) accept();
+        });
+        return;
       }
+      error_code ignored;
+      // Small answers and SSE frames must leave at once, not after Nagle's delay.
+      socket.set_option(tcp::no_delay(true), ignored);
+      std::make_shared<HttpSession>(std::move(socket), router, hub)->start();
       accept();
     });
   }
@@ -213,6 +220,7 @@ struct HttpServer::Impl {
   asio::io_context io{1};
   tcp::acceptor acceptor{io};
   asio::steady_timer heartbeat{io};
+  asio::steady_timer accept_retry{io};
   Router& router;
   StreamHub& hub;
 };
@@ -242,7 +250,17 @@ HttpServer::~HttpServer() = default;
 
 std::uint16_t HttpServer::port() const { return impl_->acceptor.local_endpoint().port(); }
 
-void HttpServer::run() { impl_->io.run(); }
+void HttpServer::run() {
+  // One failing handler must not take every other connection down with it.
+  for (;;) {
+    try {
+      impl_->io.run();
+      return;
+    } catch (const std::exception& e) {
+      log_line(std::string("error while serving, continuing: ") + e.what());
+    }
+  }
+}
 
 void HttpServer::stop() { impl_->io.stop(); }
 

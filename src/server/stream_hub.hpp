@@ -54,7 +54,6 @@ class StreamHub {
   void heartbeat();
 
   std::size_t client_count() const { return clients_.size(); }
-  std::int64_t last_event_id() const { return last_id_; }
 
  private:
   struct Subscriber {
