@@ -12,6 +12,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/data_dir_option.hpp"
+#include "litmus/error.hpp"
 #include "server/server.hpp"
 
 namespace litmus::cli {
@@ -69,6 +70,10 @@ class StopOnSignal {
 };
 
 int run_serve(const ServeOptions& options) {
+  // Without this a typo would serve an empty project without a word.
+  if (!options.project.empty() && !std::filesystem::is_directory(options.project)) {
+    throw Error("project directory " + options.project.string() + " does not exist");
+  }
   const auto project = config::discover_project(options.project);
   server::ServeOptions serve;
   serve.host = options.host;

@@ -78,6 +78,14 @@ TEST(Cli, ServeOnATakenPortFailsWithOneLine) {
   EXPECT_EQ(std::count(run.err.begin(), run.err.end(), '\n'), 1) << run.err;
 }
 
+TEST(Cli, ServeRejectsAMissingProjectDirectory) {
+  const TempDir data;
+  const auto run = litmus("serve --port 0 --project " + (data / "nope").string() + " --data-dir " +
+                          data.path().string());
+  EXPECT_EQ(run.exit_code, 1);
+  EXPECT_NE(run.err.find("does not exist"), std::string::npos) << run.err;
+}
+
 TEST(Cli, ServeStopsCleanlyOnSigterm) {
   const TempDir data;
   const auto run = litmus("serve --port 0 --data-dir " + data.path().string() + " --project " + data.path().string(),
