@@ -3,6 +3,7 @@
 #include <limits>
 
 #include "litmus/version.hpp"
+#include "server/openapi.hpp"
 #include "server/parse_integer.hpp"
 #include "server/query_params.hpp"
 #include "server/station_catalog.hpp"
@@ -109,6 +110,11 @@ Response open_stream(const Request& request, ApiContext&) {
     response.stream_after = id;
   }
   return response;
+}
+
+Response get_openapi(const Request& request, ApiContext&) {
+  const QueryParams params(request, {});
+  return json_response(openapi_document());
 }
 
 }  // namespace litmus::server

@@ -30,5 +30,6 @@ Response list_channels(const Request& request, ApiContext& api);
 Response get_channel(const Request& request, ApiContext& api, std::string_view id);
 Response list_stations(const Request& request, ApiContext& api);
 Response open_stream(const Request& request, ApiContext& api);
+Response get_openapi(const Request& request, ApiContext& api);
 
 }  // namespace litmus::server

@@ -64,6 +64,7 @@ Response Router::route(const Request& request) {
   }
   if (path == "/api/stations") return list_stations(request, api_);
   if (path == "/api/stream") return open_stream(request, api_);
+  if (path == "/api/openapi.json") return get_openapi(request, api_);
   return error_response(404, "no such API route", {{"path", request.path}});
 }
 
