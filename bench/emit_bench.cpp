@@ -11,6 +11,8 @@
 //   4. emit       the nlohmann::json overload, ingest on
 // Per-call times come from steady_clock around each call, into a
 // log-linear histogram (1.6 % resolution). events/s = calls / loop time.
+// With ingest on, the store's progress when the loop ends is read back from
+// the store (sessions.event_count); closing does not wait for the rest.
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -25,6 +27,7 @@
 #include "core/event_codec.hpp"
 #include "core/journal_format.hpp"
 #include "litmus/event_log.hpp"
+#include "store/event_store.hpp"
 
 using namespace litmus;
 using namespace litmus::bench;
@@ -84,7 +87,7 @@ Result bare_write(const std::vector<std::string>& records, std::uint64_t calls) 
 }
 
 template <class EmitFn>
-Result run_emit(bool ingest, std::uint64_t calls, EmitFn&& emit, double* drain_seconds) {
+Result run_emit(bool ingest, std::uint64_t calls, EmitFn&& emit, std::uint64_t* store_committed) {
   TempDir dir(ingest ? "emit" : "emit-noingest");
   EventLogOptions options;
   options.data_dir = dir.path();
@@ -103,10 +106,12 @@ Result run_emit(bool ingest, std::uint64_t calls, EmitFn&& emit, double* drain_s
     last = now;
   }
   r.seconds = static_cast<double>(last - begin) / 1e9;
-  if (ingest && drain_seconds) {
-    const std::int64_t t0 = steady_ns();
-    const bool drained = log->wait_for_store(std::chrono::seconds(120));
-    *drain_seconds = drained ? static_cast<double>(steady_ns() - t0) / 1e9 : -1.0;
+  if (ingest && store_committed) {
+    // How far the store writer got while the loop ran (the rest stays in
+    // the journal; closing does not wait for it).
+    auto store = store::EventStore::open(dir.path(), store::EventStore::Mode::read_only);
+    const auto row = store->session(log->session_id());
+    *store_committed = row ? static_cast<std::uint64_t>(row->event_count) : 0;
   }
   return r;
 }
@@ -114,6 +119,7 @@ Result run_emit(bool ingest, std::uint64_t calls, EmitFn&& emit, double* drain_s
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::uint64_t calls = 1'000'000;
   std::uint64_t json_calls = 200'000;
   for (int i = 1; i + 1 < argc; i += 2) {
@@ -160,14 +166,16 @@ int main(int argc, char** argv) {
   const Result base = bare_write(records, calls);
   print("baseline write(2)", base);
 
-  double drain = 0;
+  std::uint64_t committed = 0;
   const Result fast = run_emit(
       true, calls,
       [&](EventLog& log, std::uint64_t i) { log.emit_json(event_type::instrument_read, payloads[i % kRing], ctx); },
-      &drain);
+      &committed);
   print("emit_json (ingest on)", fast);
-  std::printf("%-28s store caught up %.2f s after the last emit (%s)\n", "", drain,
-              drain < 0 ? "timed out" : "all events committed");
+  const std::uint64_t emitted = calls + kWarmup;
+  std::printf("%-28s store had committed %llu of %llu events when the loop ended (%.0f events/s ingest pace)\n", "",
+              static_cast<unsigned long long>(committed), static_cast<unsigned long long>(emitted),
+              static_cast<double>(committed) / fast.seconds);
 
   const Result off = run_emit(
       false, calls,
@@ -175,11 +183,11 @@ int main(int argc, char** argv) {
       nullptr);
   print("emit_json (ingest off)", off);
 
-  double drain_json = 0;
+  std::uint64_t committed_json = 0;
   const Result js = run_emit(
       true, json_calls,
       [&](EventLog& log, std::uint64_t i) { log.emit(event_type::instrument_read, payload_objects[i % kRing], ctx); },
-      &drain_json);
+      &committed_json);
   print("emit(nlohmann) (ingest on)", js);
 
   const double p50_ratio =

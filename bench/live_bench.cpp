@@ -139,6 +139,7 @@ class SseReader {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   std::filesystem::path litmus_bin =
       std::filesystem::absolute(argv[0]).parent_path().parent_path() / "src" / "cli" / "litmus";
   std::size_t events = 2000;
@@ -210,6 +211,8 @@ int main(int argc, char** argv) {
     while (reader.received() < events && std::chrono::steady_clock::now() < deadline) {
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
+    const long serve_rss = proc_status_kb(std::to_string(serve.pid()), "VmRSS");
+    const long serve_hwm = proc_status_kb(std::to_string(serve.pid()), "VmHWM");
     stop.store(true);
     ::shutdown(fd, SHUT_RDWR);
     reader_thread.join();
@@ -231,7 +234,8 @@ int main(int argc, char** argv) {
     }
     std::printf("live latency emit() -> SSE (%zu events at %.0f/s, litmus serve pid %d port %d):\n", events, rate,
                 static_cast<int>(serve.pid()), serve.port());
-    std::printf("  received %zu, missing %zu\n", hist.count(), missing);
+    std::printf("  received %zu, missing %zu; litmus serve after the run: VmRSS %.1f MB, VmHWM %.1f MB\n", hist.count(),
+                missing, mb(serve_rss), mb(serve_hwm));
     const double p99_ms = static_cast<double>(hist.percentile(0.99)) / 1e6;
     std::printf("  p50=%.2f ms  p99=%.2f ms  max=%.2f ms  min=%.2f ms  mean=%.2f ms\n",
                 static_cast<double>(hist.percentile(0.5)) / 1e6, p99_ms, static_cast<double>(hist.max()) / 1e6,

@@ -84,6 +84,7 @@ int serve_mode(const std::filesystem::path& litmus_bin) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);
   const std::string mode = argc > 1 ? argv[1] : "";
   std::uint64_t events = 10'000'000;
   std::filesystem::path litmus_bin =

@@ -30,6 +30,9 @@ class ServeProcess {
     }
     // stdout goes to a file, so a chatty server can never block on a full pipe.
     const std::filesystem::path log = cwd / "serve.out";
+    // Absolute paths, resolved before the child changes directory.
+    const std::string bin = std::filesystem::absolute(litmus_binary).string();
+    const std::string dir = std::filesystem::absolute(data_dir).string();
     pid_ = ::fork();
     if (pid_ < 0) throw std::runtime_error("fork failed");
     if (pid_ == 0) {
@@ -38,8 +41,6 @@ class ServeProcess {
       ::dup2(fd, STDOUT_FILENO);
       ::dup2(fd, STDERR_FILENO);
       ::close(fd);
-      const std::string bin = litmus_binary.string();
-      const std::string dir = data_dir.string();
       ::execl(bin.c_str(), bin.c_str(), "serve", "--port", "0", "--data-dir", dir.c_str(), static_cast<char*>(nullptr));
       ::_exit(127);
     }
