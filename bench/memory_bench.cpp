@@ -6,12 +6,14 @@
 //   litmus_bench_memory serve [--litmus PATH]  idle RSS of `litmus serve` 1 s
 //                                              after start (empty data dir)
 //
-// Peak RSS: VmHWM from /proc/self/status and getrusage ru_maxrss. The emit
+// Peak RSS: the largest of VmHWM (/proc/self/status), getrusage ru_maxrss
+// and VmRSS sampled 100 times during the run. The emit
 // mode does not wait for the store at the end (close drain timeout 1 ms):
 // what the store has not ingested stays in the journal for recovery.
 
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cstring>
 #include <iostream>
 #include <thread>
@@ -35,6 +37,7 @@ int emit_mode(std::uint64_t events) {
   ctx.role = "dmm";
   ctx.step_path = "PowerRail.Nominal";
   std::uint64_t committed_hint = 0;
+  long max_sampled = 0;  // VmRSS sampled 100 times during the run
   double seconds = 0;
   {
     EventLogOptions options;
@@ -42,10 +45,12 @@ int emit_mode(std::uint64_t events) {
     options.close_drain_timeout = std::chrono::milliseconds(1);
     auto log = EventLog::create(options);
     const std::int64_t t0 = steady_ns();
-    const std::uint64_t step = std::max<std::uint64_t>(events / 5, 1);
+    const std::uint64_t print_every = std::max<std::uint64_t>(events / 5, 1);
+    const std::uint64_t sample_every = std::max<std::uint64_t>(events / 100, 1);
     for (std::uint64_t i = 0; i < events; ++i) {
       log->emit_json(event_type::instrument_read, payloads[i % payloads.size()], ctx);
-      if ((i + 1) % step == 0) {
+      if ((i + 1) % sample_every == 0) max_sampled = std::max(max_sampled, proc_status_kb("self", "VmRSS"));
+      if ((i + 1) % print_every == 0) {
         std::printf("  after %9llu events: VmRSS %6.1f MB  VmHWM %6.1f MB\n", static_cast<unsigned long long>(i + 1),
                     mb(proc_status_kb("self", "VmRSS")), mb(proc_status_kb("self", "VmHWM")));
         std::fflush(stdout);
@@ -57,12 +62,14 @@ int emit_mode(std::uint64_t events) {
   rusage usage{};
   ::getrusage(RUSAGE_SELF, &usage);
   const long hwm = proc_status_kb("self", "VmHWM");
+  // The kernel updates VmHWM lazily, so the peak is the largest of the three.
+  const long peak = std::max({hwm, static_cast<long>(usage.ru_maxrss), max_sampled});
   std::printf("emitted %llu events in %.1f s (%.0f events/s), ingest on\n",
               static_cast<unsigned long long>(committed_hint), seconds, static_cast<double>(committed_hint) / seconds);
-  std::printf("  RSS before the log %.1f MB; peak VmHWM %.1f MB; ru_maxrss %.1f MB\n", mb(before), mb(hwm),
-              mb(usage.ru_maxrss));
+  std::printf("  RSS before the log %.1f MB; VmHWM %.1f MB; ru_maxrss %.1f MB; largest sampled VmRSS %.1f MB\n",
+              mb(before), mb(hwm), mb(usage.ru_maxrss), mb(max_sampled));
   std::printf("summary: peak RSS emitting %llu events %.1f MB (aim < 100 MB) %s\n",
-              static_cast<unsigned long long>(events), mb(hwm), verdict(mb(hwm) < 100.0));
+              static_cast<unsigned long long>(events), mb(peak), verdict(mb(peak) < 100.0));
   return 0;
 }
 
