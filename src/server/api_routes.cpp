@@ -17,6 +17,17 @@ using nlohmann::json;
 
 constexpr std::int64_t kMaxInt64 = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
+constexpr std::size_t kMinIdPrefix = 8;
+
+// A shorter prefix would match nothing in the store and look like "no events".
+std::string session_filter(const QueryParams& params) {
+  const auto id = params.text("session_id").value_or("");
+  if (!id.empty() && id.size() < kMinIdPrefix) {
+    throw HttpError(400, "query parameter 'session_id' must be a session id or a prefix of at least 8 characters",
+                    {{"parameter", "session_id"}, {"value", id}});
+  }
+  return id;
+}
 
 }  // namespace
 
@@ -45,7 +56,7 @@ Response get_session(const Request& request, ApiContext& api, std::string_view i
 Response list_events(const Request& request, ApiContext& api) {
   const QueryParams params(request, {"session_id", "type", "role", "since", "limit", "after", "order"});
   store::EventQuery query;
-  query.session_id = params.text("session_id").value_or("");
+  query.session_id = session_filter(params);
   query.type = params.text("type").value_or("");
   query.role = params.text("role").value_or("");
   query.since_ts = params.timestamp("since");
@@ -68,7 +79,12 @@ Response list_channels(const Request& request, ApiContext& api) {
 Response get_channel(const Request& request, ApiContext& api, std::string_view id) {
   const QueryParams params(request, {"session_id", "since", "until", "last_n", "max_points"});
   store::ChannelQuery query;
-  query.session_id = params.text("session_id").value_or("");
+  if (const auto session_id = session_filter(params); !session_id.empty()) {
+    // The channel store wants a full id; resolve a prefix as everywhere else.
+    const auto session = api.store.session(session_id);  // AmbiguousId: a 400 from the router
+    if (!session) throw HttpError(404, "session not found", {{"session_id", session_id}});
+    query.session_id = session->session_id;
+  }
   query.since_ts = params.timestamp("since");
   query.until_ts = params.timestamp("until");
   query.last_n = params.integer("last_n", 1, 1'000'000);

@@ -56,7 +56,7 @@ constexpr const char* kDocument = R"json({
       "get": {"summary": "One channel's series or arrays, LTTB-decimated with max_points",
               "parameters": [
                 {"name": "id", "in": "path", "required": true, "schema": {"type": "string"}},
-                {"name": "session_id", "in": "query", "description": "Full session id", "schema": {"type": "string"}},
+                {"name": "session_id", "in": "query", "description": "Full id or unique prefix of at least 8 characters", "schema": {"type": "string"}},
                 {"name": "since", "in": "query", "schema": {"$ref": "#/components/schemas/Timestamp"}},
                 {"name": "until", "in": "query", "description": "Not before since", "schema": {"$ref": "#/components/schemas/Timestamp"}},
                 {"name": "last_n", "in": "query", "schema": {"type": "integer", "minimum": 1, "maximum": 1000000}},

@@ -76,6 +76,8 @@ TEST_F(RouterTest, ChannelListAndDecimatedSeries) {
   EXPECT_EQ(series["total_points"], 2 * kReads);
   const auto last = body_of(get(std::string("/api/channels/dmm.voltage?last_n=2&session_id=") + kSessionA));
   EXPECT_EQ(last["y"].size(), 2u);
+  const auto one_session = body_of(get("/api/channels/dmm.voltage?session_id=aaaaaaaa-0000-4000-8000-000000000002"));
+  EXPECT_EQ(one_session["y"].size(), static_cast<std::size_t>(kReads));
 }
 
 TEST_F(RouterTest, StationsOfAProjectWithoutStations) {
