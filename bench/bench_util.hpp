@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "support/temp_dir.hpp"
+
 namespace litmus::bench {
 
 inline std::int64_t steady_ns() {
@@ -92,26 +94,9 @@ inline std::string read_payload(std::uint64_t i) {
   return payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-// A fresh directory under $TMPDIR (or /tmp), removed by the destructor.
-class TempDir {
- public:
-  explicit TempDir(std::string_view tag) {
-    const char* base = std::getenv("TMPDIR");
-    std::string tmpl = std::string(base && *base ? base : "/tmp") + "/litmus-bench-" + std::string(tag) + "-XXXXXX";
-    if (::mkdtemp(tmpl.data()) == nullptr) throw std::runtime_error("mkdtemp " + tmpl + " failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+// A fresh directory under $TMPDIR (or /tmp), removed by the destructor:
+// the tests' helper.
+using TempDir = litmus::testing::TempDir;
 
 // A field ("VmRSS", "VmHWM") of /proc/<pid>/status in kB; -1 when absent.
 inline long proc_status_kb(const std::string& pid_or_self, std::string_view field) {

@@ -61,7 +61,7 @@ void print(const char* name, const Result& r) {
 }
 
 Result bare_write(const std::vector<std::string>& records, std::uint64_t calls) {
-  TempDir dir("write");
+  TempDir dir;
   const auto path = dir.path() / "baseline.journal";
   const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC, 0644);
   if (fd < 0) throw std::runtime_error("cannot create " + path.string());
@@ -88,7 +88,7 @@ Result bare_write(const std::vector<std::string>& records, std::uint64_t calls) 
 
 template <class EmitFn>
 Result run_emit(bool ingest, std::uint64_t calls, EmitFn&& emit, std::uint64_t* store_committed) {
-  TempDir dir(ingest ? "emit" : "emit-noingest");
+  TempDir dir;
   EventLogOptions options;
   options.data_dir = dir.path();
   options.ingest = ingest;

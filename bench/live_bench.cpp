@@ -165,7 +165,7 @@ int main(int argc, char** argv) {
     }
   }
   try {
-    TempDir root("live");
+    TempDir root;
     const auto data_dir = root.path() / "data";
     std::filesystem::create_directories(data_dir);
     ServeProcess serve(litmus_bin, data_dir, root.path());

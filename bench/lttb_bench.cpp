@@ -13,7 +13,6 @@
 // and without -ffast-math, so they are sequential double additions.
 
 #include <benchmark/benchmark.h>
-#include <unistd.h>
 
 #include <cmath>
 #include <cstdio>
@@ -23,6 +22,7 @@
 #include <vector>
 
 #include "bench_util.hpp"
+#include "recording_reporter.hpp"
 #include "store/lttb.hpp"
 
 using namespace litmus;
@@ -49,11 +49,6 @@ struct Data {
 const Data& data() {
   static const Data d;
   return d;
-}
-
-std::map<std::string, double>& seconds() {
-  static std::map<std::string, double> s;
-  return s;
 }
 
 void BM_SumPass_xy(benchmark::State& state) {
@@ -106,33 +101,24 @@ BENCHMARK(BM_SumPass_y)->Unit(benchmark::kMillisecond)->MinTime(0.2)->Repetition
 BENCHMARK(BM_lttb_indices)->Unit(benchmark::kMillisecond)->MinTime(0.2)->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_lttb_uniform)->Unit(benchmark::kMillisecond)->MinTime(0.2)->Repetitions(5)->ReportAggregatesOnly(true);
 
-class Reporter : public benchmark::ConsoleReporter {
- public:
-  Reporter() : ConsoleReporter(::isatty(1) ? OO_Defaults : OO_Tabular) {}
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const auto& run : runs) {
-      // Median CPU time of 5 repetitions: single-threaded and I/O-free, so
-      // the figure least disturbed by other processes on a shared machine.
-      if (run.run_type == Run::RT_Aggregate && run.aggregate_name == "median") {
-        const std::string name = run.benchmark_name();
-        seconds()[name.substr(0, name.find('/'))] = run.GetAdjustedCPUTime() / 1e3;  // ms -> s
-      }
-    }
-  }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  data();  // generate the 10 M points before any timing
-  Reporter reporter;
+  data();                           // generate the 10 M points before any timing
+  std::map<std::string, double> s;  // median CPU seconds per pass, by benchmark
+  bench::RecordingReporter reporter([&](const benchmark::BenchmarkReporter::Run& run) {
+    // Median CPU time of 5 repetitions: single-threaded and I/O-free, so
+    // the figure least disturbed by other processes on a shared machine.
+    if (run.run_type == benchmark::BenchmarkReporter::Run::RT_Aggregate && run.aggregate_name == "median") {
+      const std::string name = run.benchmark_name();
+      s[name.substr(0, name.find('/'))] = run.GetAdjustedCPUTime() / 1e3;  // ms -> s
+    }
+  });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
-  auto& s = seconds();
   if (s.count("BM_SumPass_xy") && s.count("BM_lttb_indices")) {
     const double r = s["BM_lttb_indices"] / s["BM_SumPass_xy"];
     std::printf(

@@ -28,7 +28,7 @@ using namespace litmus::bench;
 namespace {
 
 int emit_mode(std::uint64_t events) {
-  TempDir dir("memory");
+  TempDir dir;
   const long before = proc_status_kb("self", "VmRSS");
   std::vector<std::string> payloads;
   for (std::size_t i = 0; i < 1024; ++i) payloads.push_back(read_payload(i));
@@ -74,7 +74,7 @@ int emit_mode(std::uint64_t events) {
 }
 
 int serve_mode(const std::filesystem::path& litmus_bin) {
-  TempDir root("serve-rss");
+  TempDir root;
   const auto data_dir = root.path() / "data";
   std::filesystem::create_directories(data_dir);
   ServeProcess serve(litmus_bin, data_dir, root.path());

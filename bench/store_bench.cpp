@@ -20,7 +20,6 @@
 
 #include <benchmark/benchmark.h>
 #include <sqlite3.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <map>
@@ -31,6 +30,7 @@
 
 #include "bench_util.hpp"
 #include "core/journal_entry.hpp"
+#include "recording_reporter.hpp"
 #include "store/event_store.hpp"
 
 using namespace litmus;
@@ -102,13 +102,8 @@ std::vector<std::string> store_ddl(sqlite3* store_db, const std::string& where) 
   return ddl;
 }
 
-std::map<std::string, double>& rates() {
-  static std::map<std::string, double> r;
-  return r;
-}
-
 void BM_EventStore_ingest(benchmark::State& state) {
-  TempDir dir("store");
+  TempDir dir;
   auto store = store::EventStore::open(dir.path());
   std::uint64_t seq = 1;
   std::uint64_t offset = 0;
@@ -141,10 +136,10 @@ void bind_text(sqlite3_stmt* stmt, int index, const std::string& text) {
 // up front instead of parsed from the payload: store minus JSON and wrapper.
 // `projected` is a bit mask: 1 = channels upsert, 2 = channel_points insert.
 void raw_insert(benchmark::State& state, int projected) {
-  TempDir dir("raw");
+  TempDir dir;
   std::vector<std::string> ddl;
   {
-    TempDir schema_dir("schema");
+    TempDir schema_dir;
     auto store = store::EventStore::open(schema_dir.path());
     ddl = store_ddl(store->db().handle(),
                     projected ? "tbl_name IN ('events', 'channels', 'channel_points')" : "tbl_name = 'events'");
@@ -161,6 +156,8 @@ void raw_insert(benchmark::State& state, int projected) {
   sqlite3_stmt* upsert = nullptr;
   sqlite3_stmt* point = nullptr;
   if (projected) {
+    // The same SQL as EventStore's private prepared statements (copied:
+    // EventStore does not expose them), so both sides do the same work.
     upsert = prepare(db,
                      "INSERT INTO channels(channel_id, kind, role, units, count, first_ts, last_ts, last_value, "
                      "last_session_id, last_seq) VALUES(?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, ?7, ?8) "
@@ -256,33 +253,23 @@ const bool kAblation = [] {
   return true;
 }();
 
-// Console output (colour only on a terminal) plus a record of each
-// benchmark's rows/s for the summary.
-class Reporter : public benchmark::ConsoleReporter {
- public:
-  Reporter() : ConsoleReporter(::isatty(1) ? OO_Defaults : OO_Tabular) {}
-  void ReportRuns(const std::vector<Run>& runs) override {
-    ConsoleReporter::ReportRuns(runs);
-    for (const auto& run : runs) {
-      auto it = run.counters.find("rows/s");
-      if (it != run.counters.end()) rates()[run.benchmark_name()] = it->second.value;
-    }
-  }
-};
-
 }  // namespace
 
 int main(int argc, char** argv) {
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
   benchmark::Initialize(&argc, argv);
   if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
-  Reporter reporter;
+  std::map<std::string, double> rates;  // rows/s by benchmark name
+  RecordingReporter reporter([&](const benchmark::BenchmarkReporter::Run& run) {
+    auto it = run.counters.find("rows/s");
+    if (it != run.counters.end()) rates[run.benchmark_name()] = it->second.value;
+  });
   benchmark::RunSpecifiedBenchmarks(&reporter);
   benchmark::Shutdown();
   double store_rate = 0;
   double raw_rate = 0;
   double projected_rate = 0;
-  for (const auto& [name, rate] : rates()) {
+  for (const auto& [name, rate] : rates) {
     if (name.starts_with("BM_EventStore_ingest")) store_rate = rate;
     if (name.starts_with("BM_RawSqlite_insert/")) raw_rate = rate;
     if (name.starts_with("BM_RawSqlite_insert_projected/3")) projected_rate = rate;
