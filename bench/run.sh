@@ -40,6 +40,8 @@ echo "tmp fs:  $(df -T "${TMPDIR:-/tmp}" | awk 'NR==2 {print $2 " on " $1}')"
 
 section "1. emit() latency vs bare write(2)"
 run emit "$bin/litmus_bench_emit" --calls "${LITMUS_BENCH_EMIT_CALLS:-1000000}"
+echo "diagnosis: the pieces of one emit_json() besides write(2)"
+run emit-parts "$bin/litmus_bench_emit_parts" --benchmark_min_time=0.2
 
 section "2. EventStore::ingest vs raw SQLite insert"
 run store "$bin/litmus_bench_store" --benchmark_color=false
