@@ -41,7 +41,7 @@ class TwoProcess : public ::testing::Test {
   }
 
   testing::TempDir data_;
-  int port_ = 0;
+  std::uint16_t port_ = 0;
   std::unique_ptr<testing::Process> server_;
 };
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <thread>
 
-#include "http_client.hpp"
+#include "support/http_client.hpp"
 #include "litmus/event_log.hpp"
 #include "support/temp_dir.hpp"
 

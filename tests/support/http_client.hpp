@@ -1,22 +1,71 @@
 #pragma once
-// A minimal blocking HTTP/1.1 client for tests against `litmus serve` on
-// loopback (Connection: close; Content-Length or chunked bodies).
+// A deliberately dumb blocking HTTP/1.1 client on POSIX sockets for talking
+// to `litmus serve` in tests: independent of Beast, so the test checks the
+// wire format rather than agreeing with the server's own library.
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <thread>
 
 namespace litmus::testing {
 
-struct HttpResponse {
-  int status = 0;  // 0: no connection
-  std::string headers;
+class HttpConnection {
+ public:
+  HttpConnection(std::uint16_t port, const std::string& target, const std::string& extra_headers = {}) {
+    fd_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (fd_ < 0 || ::connect(fd_, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+      throw std::runtime_error("cannot connect to port " + std::to_string(port));
+    }
+    const std::string request = "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n" +
+                                extra_headers + "\r\n";
+    if (::send(fd_, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
+      throw std::runtime_error("cannot send the request");
+    }
+  }
+  ~HttpConnection() { ::close(fd_); }
+  HttpConnection(const HttpConnection&) = delete;
+  HttpConnection& operator=(const HttpConnection&) = delete;
+
+  // Reads what arrives within `timeout`; false once the peer closed or time ran out.
+  bool read_some(std::chrono::milliseconds timeout) {
+    pollfd pfd{fd_, POLLIN, 0};
+    if (::poll(&pfd, 1, static_cast<int>(timeout.count())) <= 0) return false;
+    char buffer[16384];
+    const ssize_t n = ::recv(fd_, buffer, sizeof buffer, 0);
+    if (n <= 0) return false;
+    received_.append(buffer, static_cast<std::size_t>(n));
+    return true;
+  }
+
+  // Everything until the server closes the connection.
+  const std::string& read_all() {
+    while (read_some(std::chrono::seconds(10))) {
+    }
+    return received_;
+  }
+
+  const std::string& received() const { return received_; }
+
+ private:
+  int fd_ = -1;
+  std::string received_;
+};
+
+struct HttpReply {
+  int status = 0;
+  std::string head;  // status line and headers
   std::string body;
 };
 
@@ -34,55 +83,48 @@ inline std::string dechunk(const std::string& body) {
   return out;
 }
 
-inline HttpResponse http_request(int port, const std::string& method, const std::string& target) {
-  HttpResponse response;
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(port));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::connect(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0) {
-    ::close(fd);
-    return response;
-  }
-  const std::string request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n";
-  if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) < 0) {
-    ::close(fd);
-    return response;
-  }
-  std::string raw;
-  char buffer[65536];
-  ssize_t n;
-  while ((n = ::recv(fd, buffer, sizeof(buffer), 0)) > 0) raw.append(buffer, static_cast<std::size_t>(n));
-  ::close(fd);
-  const std::size_t split = raw.find("\r\n\r\n");
-  if (split == std::string::npos || raw.size() < 12) return response;
-  response.status = std::stoi(raw.substr(9, 3));
-  response.headers = raw.substr(0, split);
-  response.body = raw.substr(split + 4);
-  if (response.headers.find("chunked") != std::string::npos) response.body = dechunk(response.body);
-  return response;
+inline HttpReply split_reply(const std::string& raw) {
+  HttpReply reply;
+  const auto end_of_head = raw.find("\r\n\r\n");
+  if (raw.size() < 12 || end_of_head == std::string::npos) return reply;
+  reply.status = std::stoi(raw.substr(9, 3));
+  reply.head = raw.substr(0, end_of_head);
+  reply.body = raw.substr(end_of_head + 4);
+  if (reply.head.find("Transfer-Encoding: chunked") != std::string::npos) reply.body = dechunk(reply.body);
+  return reply;
 }
 
-inline HttpResponse http_get(int port, const std::string& target) { return http_request(port, "GET", target); }
+inline HttpReply http_get(std::uint16_t port, const std::string& target) {
+  HttpConnection connection(port, target);
+  return split_reply(connection.read_all());
+}
 
-// A port that was free a moment ago.
-inline int free_port() {
+// A loopback port that was free a moment ago, for a server started in
+// another process.
+inline std::uint16_t free_port() {
   const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
   sockaddr_in address{};
   address.sin_family = AF_INET;
   address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address));
   socklen_t length = sizeof(address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) != 0 ||
+      ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    ::close(fd);
+    throw std::runtime_error("cannot find a free port");
+  }
   ::close(fd);
   return ntohs(address.sin_port);
 }
 
-inline bool wait_until_serving(int port, std::chrono::seconds timeout) {
+// Polls /api/health until the server answers 200.
+inline bool wait_until_serving(std::uint16_t port, std::chrono::seconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (std::chrono::steady_clock::now() < deadline) {
-    if (http_get(port, "/api/health").status == 200) return true;
+    try {
+      if (http_get(port, "/api/health").status == 200) return true;
+    } catch (const std::runtime_error&) {
+      // not listening yet
+    }
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   return false;
