@@ -1,5 +1,7 @@
 #include "store/store_writer.hpp"
 
+#include <sys/stat.h>
+
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -19,6 +21,13 @@ constexpr auto kRetryDelay = std::chrono::milliseconds(50);
 // Short lock waits inside SQLite keep the thread responsive to stop; the
 // loop retries for as long as it takes.
 constexpr int kBusyTimeoutMs = 200;
+
+// The inode of the store file, 0 when it is missing. A store deleted or
+// replaced under an open connection would silently swallow commits.
+ino_t store_inode(const std::filesystem::path& path) {
+  struct stat st {};
+  return ::stat(path.c_str(), &st) == 0 ? st.st_ino : 0;
+}
 }  // namespace
 
 StoreWriter::StoreWriter(std::filesystem::path data_dir, std::filesystem::path journal)
@@ -72,6 +81,7 @@ void StoreWriter::wait_for_work() {
 
 void StoreWriter::run() {
   std::unique_ptr<EventStore> store;
+  ino_t opened_inode = 0;
   std::optional<JournalIngestor> ingestor;
   LiveNotifier notifier(data_dir_);
   while (!stop_.load()) {
@@ -84,6 +94,7 @@ void StoreWriter::run() {
       if (!store) {
         store = EventStore::open(data_dir_);
         store->db().set_busy_timeout(kBusyTimeoutMs);
+        opened_inode = store_inode(store->path());
       }
       if (!ingestor) ingestor.emplace(journal_, 0);
       const std::uint64_t before = ingestor->committed_offset();
@@ -94,6 +105,15 @@ void StoreWriter::run() {
         report("journal unreadable from offset " + std::to_string(before));
         std::unique_lock lock(mutex_);
         cv_.wait_for(lock, std::chrono::milliseconds(500), [&] { return stop_.load(); });
+        continue;
+      }
+      if (store_inode(store->path()) != opened_inode) {
+        // Deleted or replaced under our connection: what we committed went
+        // to the old file. Refill the new one from the start of the journal
+        // (ingest is idempotent, so a file that merely moved loses nothing).
+        report("store file " + store->path().string() + " was removed or replaced; refilling the new one");
+        store.reset();
+        ingestor.reset();
         continue;
       }
       {
