@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 
+#include "store/checkpointer.hpp"
 #include "store/event_store.hpp"
 #include "store/journal_ingestor.hpp"
 #include "store/live_notifier.hpp"
@@ -81,6 +82,7 @@ void StoreWriter::wait_for_work() {
 
 void StoreWriter::run() {
   std::unique_ptr<EventStore> store;
+  std::unique_ptr<Checkpointer> checkpointer;
   ino_t opened_inode = 0;
   std::optional<JournalIngestor> ingestor;
   LiveNotifier notifier(data_dir_);
@@ -94,6 +96,8 @@ void StoreWriter::run() {
       if (!store) {
         store = EventStore::open(data_dir_);
         store->db().set_busy_timeout(kBusyTimeoutMs);
+        store->db().exec("PRAGMA wal_autocheckpoint=0");  // the Checkpointer does it off this thread
+        if (!checkpointer) checkpointer = std::make_unique<Checkpointer>(store->path());
         opened_inode = store_inode(store->path());
       }
       if (!ingestor) ingestor.emplace(journal_, 0);
@@ -122,6 +126,7 @@ void StoreWriter::run() {
       }
       progress_.notify_all();
       notifier.notify();
+      checkpointer->after_commit();
       last_report_.clear();
     } catch (const BusyError&) {
       std::unique_lock lock(mutex_);
