@@ -32,6 +32,7 @@
 #include "core/journal_entry.hpp"
 #include "recording_reporter.hpp"
 #include "store/event_store.hpp"
+#include "store/schema.hpp"
 
 using namespace litmus;
 using namespace litmus::bench;
@@ -156,22 +157,9 @@ void raw_insert(benchmark::State& state, int projected) {
   sqlite3_stmt* upsert = nullptr;
   sqlite3_stmt* point = nullptr;
   if (projected) {
-    // The same SQL as EventStore's private prepared statements (copied:
-    // EventStore does not expose them), so both sides do the same work.
-    upsert = prepare(db,
-                     "INSERT INTO channels(channel_id, kind, role, units, count, first_ts, last_ts, last_value, "
-                     "last_session_id, last_seq) VALUES(?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, ?7, ?8) "
-                     "ON CONFLICT(channel_id) DO UPDATE SET count = count + 1, "
-                     "first_ts = min(first_ts, excluded.first_ts), "
-                     "last_value = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_value ELSE last_value END, "
-                     "last_session_id = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_session_id "
-                     "ELSE last_session_id END, "
-                     "last_seq = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_seq ELSE last_seq END, "
-                     "units = coalesce(excluded.units, units), "
-                     "last_ts = max(last_ts, excluded.last_ts)");
-    point = prepare(db,
-                    "INSERT OR IGNORE INTO channel_points(channel_id, ts, session_id, seq, value) "
-                    "VALUES(?1, ?2, ?3, ?4, ?5)");
+    // The very SQL EventStore::ingest runs, so both sides do the same work.
+    upsert = prepare(db, store::sql::kUpsertChannel);
+    point = prepare(db, store::sql::kInsertChannelPoint);
   }
   const std::string channel = "dmm.voltage_dc";
   const std::string scalar = "scalar";

@@ -44,19 +44,8 @@ struct EventStore::Statements {
             "VALUES(?1, ?2, ?3, ?4, ?5, ?6)")),
         instrument_disconnected(db.prepare(
             "UPDATE instruments SET disconnected_ts = ?3 WHERE session_id = ?1 AND role = ?2")),
-        insert_point(db.prepare(
-            "INSERT OR IGNORE INTO channel_points(channel_id, ts, session_id, seq, value) VALUES(?1, ?2, ?3, ?4, ?5)")),
-        upsert_channel(db.prepare(
-            "INSERT INTO channels(channel_id, kind, role, units, count, first_ts, last_ts, last_value, "
-            "last_session_id, last_seq) VALUES(?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, ?7, ?8) "
-            "ON CONFLICT(channel_id) DO UPDATE SET count = count + 1, "
-            "first_ts = min(first_ts, excluded.first_ts), "
-            "last_value = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_value ELSE last_value END, "
-            "last_session_id = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_session_id "
-            "ELSE last_session_id END, "
-            "last_seq = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_seq ELSE last_seq END, "
-            "units = coalesce(excluded.units, units), "
-            "last_ts = max(last_ts, excluded.last_ts)")),
+        insert_point(db.prepare(sql::kInsertChannelPoint)),
+        upsert_channel(db.prepare(sql::kUpsertChannel)),
         insert_array(db.prepare(
             "INSERT OR IGNORE INTO channel_arrays(channel_id, session_id, seq, ts, length, x_origin, x_increment, "
             "x_units, y_units, samples) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}

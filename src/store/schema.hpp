@@ -7,6 +7,26 @@ namespace litmus::store {
 
 inline constexpr int kSchemaVersion = 1;
 
+// Projection statements shared by EventStore::ingest and the store
+// benchmark's raw-SQLite baseline, so both do the same SQL work.
+namespace sql {
+inline constexpr const char* kInsertChannelPoint =
+    "INSERT OR IGNORE INTO channel_points(channel_id, ts, session_id, seq, value) VALUES(?1, ?2, ?3, ?4, ?5)";
+// A scalar or array read: registers the channel or counts one more read,
+// keeping the newest value (by ts) as last_value.
+inline constexpr const char* kUpsertChannel =
+    "INSERT INTO channels(channel_id, kind, role, units, count, first_ts, last_ts, last_value, "
+    "last_session_id, last_seq) VALUES(?1, ?2, ?3, ?4, 1, ?5, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT(channel_id) DO UPDATE SET count = count + 1, "
+    "first_ts = min(first_ts, excluded.first_ts), "
+    "last_value = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_value ELSE last_value END, "
+    "last_session_id = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_session_id "
+    "ELSE last_session_id END, "
+    "last_seq = CASE WHEN excluded.last_ts >= last_ts THEN excluded.last_seq ELSE last_seq END, "
+    "units = coalesce(excluded.units, units), "
+    "last_ts = max(last_ts, excluded.last_ts)";
+}  // namespace sql
+
 // Creates missing tables and indexes; safe to run from several processes
 // at once. Throws StoreError when the file holds a newer schema.
 void apply_schema(Database& db);
