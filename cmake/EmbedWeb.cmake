@@ -75,6 +75,7 @@ target_compile_options(litmus_embed_assets PRIVATE ${LITMUS_WARNINGS})
 add_custom_command(
   OUTPUT ${LITMUS_WEB_GENERATED}
   COMMAND litmus_embed_assets ${LITMUS_WEB_DIST} ${LITMUS_WEB_GENERATED}
+          server/static_assets.hpp litmus::server::static_assets index.html
   DEPENDS litmus_embed_assets ${LITMUS_WEB_STAMP}
   COMMENT "Embedding the web UI into static_assets.cpp"
   VERBATIM)

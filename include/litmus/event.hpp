@@ -39,6 +39,10 @@ inline constexpr const char* instrument_disconnected = "instrument.disconnected"
 inline constexpr const char* instrument_read = "instrument.read";
 inline constexpr const char* instrument_set = "instrument.set";
 inline constexpr const char* instrument_configure = "instrument.configure";
+inline constexpr const char* test_steps_discovered = "test.steps_discovered";
+inline constexpr const char* test_step_started = "test.step_started";
+inline constexpr const char* test_step_ended = "test.step_ended";
+inline constexpr const char* test_measurement = "test.measurement";
 inline constexpr const char* diagnostic_warning = "diagnostic.warning";
 inline constexpr const char* diagnostic_error = "diagnostic.error";
 }  // namespace event_type

@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,17 @@ class Instrument {
   const std::string& resource() const { return binding_.resource; }
   bool mocked() const { return binding_.mocked; }
 
+  // Puts this instrument in a state where nothing on the bench is
+  // energised (a supply's output off, a load's input off ...). The default
+  // does nothing: a DMM or a scope drives nothing. Test code may call it;
+  // Litmus calls it on every instrument when the session ends, whatever the
+  // outcome (before instrument.disconnected), and the test runner calls it
+  // when a run is terminated by a signal — so a failed or interrupted test
+  // never leaves a board powered on the bench. A failure there is recorded
+  // as a diagnostic.warning naming the role and does not stop the other
+  // instruments from being made safe.
+  virtual void make_safe();
+
  protected:
   explicit Instrument(InstrumentBinding binding);
 
@@ -52,6 +64,12 @@ class Instrument {
   // carries the claim check; the returned waveform has `ref` set.
   Waveform record_waveform_read(std::string_view method, std::string_view quantity,
                                 const std::function<Waveform()>& call);
+
+  // Runs `call` (a driver setter) and emits one instrument.set with the
+  // setting's name, value and units. A failure is recorded in the event's
+  // `error` and rethrown as an InstrumentError naming the role and method.
+  void record_set(std::string_view method, std::string_view setting, nlohmann::json value, std::string_view units,
+                  const std::function<void()>& call);
 
  private:
   EventContext context() const;

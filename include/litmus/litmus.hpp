@@ -9,6 +9,7 @@
 #include "litmus/event_log.hpp"
 #include "litmus/instrument.hpp"
 #include "litmus/instruments/dmm.hpp"
+#include "litmus/instruments/psu.hpp"
 #include "litmus/instruments/scope.hpp"
 #include "litmus/outcome.hpp"
 #include "litmus/station.hpp"

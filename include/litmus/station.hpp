@@ -17,6 +17,9 @@
 namespace litmus {
 
 class EventLog;
+namespace detail {
+struct StationAccess;
+}
 
 struct ConnectOptions {
   // Use mock instruments for every role (also LITMUS_MOCK_INSTRUMENTS=1 or
@@ -66,6 +69,7 @@ class Station {
  private:
   struct Impl;
   friend Station connect(std::string_view station_id, ConnectOptions options);
+  friend struct detail::StationAccess;  // the GoogleTest runner's way in (src/station/station_access.hpp)
   explicit Station(std::unique_ptr<Impl> impl);
   Instrument& instrument_base(std::string_view role);
   std::unique_ptr<Impl> impl_;

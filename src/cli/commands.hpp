@@ -19,5 +19,9 @@ struct Command {
 
 Command add_serve_command(CLI::App& app);
 Command add_recover_command(CLI::App& app);
+Command add_runs_command(CLI::App& app);
+Command add_show_command(CLI::App& app);
+Command add_init_command(CLI::App& app);
+Command add_new_test_command(CLI::App& app);
 
 }  // namespace litmus::cli

@@ -6,7 +6,14 @@
 
 #include "config/project_config.hpp"
 
+namespace CLI {
+class App;
+}
+
 namespace litmus::cli {
+
+// Registers `--data-dir DIR` on `command`, stored into `flag`.
+void add_data_dir_option(CLI::App& command, std::filesystem::path& flag);
 
 std::filesystem::path resolve_command_data_dir(const std::filesystem::path& flag,
                                                const config::ProjectConfig& project);

@@ -14,7 +14,9 @@ int main(int argc, char** argv) {
   CLI::App app{"Litmus: hardware tests, recorded, live and measured", "litmus"};
   app.require_subcommand(1);
 
-  std::vector<Command> commands{litmus::cli::add_serve_command(app), litmus::cli::add_recover_command(app)};
+  std::vector<Command> commands{litmus::cli::add_serve_command(app), litmus::cli::add_recover_command(app),
+                               litmus::cli::add_init_command(app), litmus::cli::add_new_test_command(app),
+                               litmus::cli::add_runs_command(app), litmus::cli::add_show_command(app)};
   auto* version = app.add_subcommand("version", "Print the version");
   commands.push_back({version, [] {
                         std::cout << "litmus " << litmus::version() << '\n';

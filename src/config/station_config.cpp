@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <stdexcept>
 
+#include "config/project_file.hpp"
 #include "config/yaml_checks.hpp"
 #include "instruments/instrument_types.hpp"
 #include "instruments/mock/mock_value.hpp"
@@ -11,13 +12,6 @@
 namespace litmus::config {
 
 namespace {
-
-bool valid_id(std::string_view id) {
-  if (id.empty()) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
-  });
-}
 
 InstrumentConfig parse_instrument(const YamlAt& at, const std::string& role) {
   check_keys(at, {"type", "driver", "resource", "mock", "mock_config", "channels", "asset"});
@@ -50,15 +44,21 @@ void parse_mock_config(const YamlAt& at, InstrumentConfig& c) {
     const std::string method = item.first.as<std::string>();
     const YamlAt entry = at.child(method);
     const MethodInfo* info = find_method(type, method);
-    if (!info) {
+    if (!info || info->kind == MethodKind::setter) {
       std::string known;
-      for (const auto& m : type.methods) known += (known.empty() ? "" : ", ") + std::string(m.name);
-      YamlAt{at.file, item.first, entry.key_path}.fail("a " + c.type + " has no method '" + method +
-                                                       "'; methods: " + known);
+      for (const auto& m : type.methods) {
+        if (m.kind != MethodKind::setter) known += (known.empty() ? "" : ", ") + std::string(m.name);
+      }
+      const YamlAt key{at.file, item.first, entry.key_path};
+      if (!info) key.fail("a " + c.type + " has no method '" + method + "'; methods: " + known);
+      // A setter returns nothing, so there is nothing for a mock to answer:
+      // say so rather than "no method", which would read as a typo.
+      key.fail("'" + method + "' is a setter of a " + c.type +
+               ": setters are not mockable (a mock accepts them and records them); mockable methods: " + known);
     }
     nlohmann::json spec = read_json(entry);
     try {
-      MockValue::parse(spec, info->returns_array);
+      MockValue::parse(spec, info->kind == MethodKind::read_array);
     } catch (const std::invalid_argument& e) {
       entry.fail(e.what());
     }
@@ -71,11 +71,7 @@ StationConfig parse_station(const std::filesystem::path& file, std::string_view 
   check_keys(doc, {"id", "name", "hostname", "location", "description", "supported_phases", "instruments"});
   StationConfig station;
   station.file = file;
-  if (doc.node.IsNull() || !doc.node["id"]) doc.fail("missing key 'id'");
-  station.id = read_string(doc.child("id"));
-  if (station.id != expected_id) {
-    doc.child("id").fail("id '" + station.id + "' does not match the file name '" + std::string(expected_id) + "'");
-  }
+  station.id = read_file_id(doc, expected_id);
   station.name = doc.node["name"] ? read_string(doc.child("name")) : station.id;
   if (doc.node["hostname"]) station.hostname = read_string(doc.child("hostname"));
   if (doc.node["location"]) station.location = read_string(doc.child("location"));
@@ -100,16 +96,7 @@ StationConfig parse_station(const std::filesystem::path& file, std::string_view 
 }  // namespace
 
 StationConfig load_station(const std::filesystem::path& project_root, std::string_view id) {
-  if (!valid_id(id)) {
-    throw ConfigError("station id '" + std::string(id) + "' is not valid: use letters, digits, '_' and '-'");
-  }
-  const auto file = project_root / "stations" / (std::string(id) + ".yaml");
-  std::error_code error;
-  if (!std::filesystem::exists(file, error)) {
-    throw ConfigError(file.string() + ": file not found (station '" + std::string(id) + "' of the project at " +
-                      project_root.string() + ")");
-  }
-  return parse_station(file, id);
+  return parse_station(project_file(project_root, "stations", "station", id), id);
 }
 
 std::vector<StationConfig> load_stations(const std::filesystem::path& project_root) {

@@ -1,6 +1,7 @@
 #include "instruments/instrument_factory.hpp"
 
 #include "instruments/mock/mock_dmm.hpp"
+#include "instruments/mock/mock_psu.hpp"
 #include "instruments/mock/mock_scope.hpp"
 #include "litmus/error.hpp"
 
@@ -17,6 +18,9 @@ std::unique_ptr<Instrument> make_instrument(const config::StationConfig& station
   MockMethods methods(config.role, config.type, config.mock_config);
   if (config.type == "dmm") {
     return std::make_unique<Dmm>(std::move(binding), std::make_unique<MockDmm>(std::move(methods)));
+  }
+  if (config.type == "psu") {
+    return std::make_unique<Psu>(std::move(binding), std::make_unique<MockPsu>(std::move(methods)));
   }
   if (config.type == "scope") {
     return std::make_unique<Scope>(std::move(binding), std::make_unique<MockScope>(std::move(methods)));

@@ -6,17 +6,26 @@ namespace litmus {
 
 namespace {
 constexpr std::array<MethodInfo, 5> kDmmMethods{{
-    {"measure_voltage", false},
-    {"measure_dc_voltage", false},
-    {"measure_ac_voltage", false},
-    {"measure_current", false},
-    {"measure_resistance", false},
+    {"measure_voltage", MethodKind::read_scalar},
+    {"measure_dc_voltage", MethodKind::read_scalar},
+    {"measure_ac_voltage", MethodKind::read_scalar},
+    {"measure_current", MethodKind::read_scalar},
+    {"measure_resistance", MethodKind::read_scalar},
+}};
+constexpr std::array<MethodInfo, 6> kPsuMethods{{
+    {"measure_voltage", MethodKind::read_scalar},
+    {"measure_current", MethodKind::read_scalar},
+    {"set_voltage", MethodKind::setter},
+    {"set_current_limit", MethodKind::setter},
+    {"enable_output", MethodKind::setter},
+    {"disable_output", MethodKind::setter},
 }};
 constexpr std::array<MethodInfo, 1> kScopeMethods{{
-    {"read_waveform", true},
+    {"read_waveform", MethodKind::read_array},
 }};
-const std::array<InstrumentTypeInfo, 2> kTypes{{
+const std::array<InstrumentTypeInfo, 3> kTypes{{
     {"dmm", kDmmMethods},
+    {"psu", kPsuMethods},
     {"scope", kScopeMethods},
 }};
 }  // namespace

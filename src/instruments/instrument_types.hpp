@@ -8,9 +8,18 @@
 
 namespace litmus {
 
+enum class MethodKind {
+  read_scalar,  // returns a number: mock_config gives a constant, list or generator
+  read_array,   // waveform-like: mock_config gives an array generator
+  // Changes the instrument's state and returns nothing, so there is nothing
+  // to mock. Listed so that a mock_config key naming one is refused as a
+  // setter, not as an unknown method.
+  setter,
+};
+
 struct MethodInfo {
   std::string_view name;
-  bool returns_array;  // waveform-like: a generator, not a number
+  MethodKind kind;
 };
 
 struct InstrumentTypeInfo {

@@ -4,15 +4,12 @@
 // static_assets().
 
 #include <span>
-#include <string_view>
+
+#include "core/embedded_file.hpp"
 
 namespace litmus::server {
 
-struct StaticAsset {
-  std::string_view path;          // "/index.html", "/assets/index-abc123.js"
-  std::string_view content_type;  // "text/html; charset=utf-8"
-  std::string_view body;
-};
+using StaticAsset = EmbeddedFile;
 
 std::span<const StaticAsset> static_assets();
 

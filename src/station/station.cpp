@@ -1,47 +1,34 @@
 #include "litmus/station.hpp"
 
-#include <unistd.h>
-
 #include <exception>
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <vector>
 
 #include "config/project_config.hpp"
-#include "config/station_config.hpp"
-#include "core/data_dir.hpp"
-#include "core/environment.hpp"
-#include "instruments/instrument_factory.hpp"
-#include "litmus/event_log.hpp"
-#include "litmus/version.hpp"
+#include "station/safe_state.hpp"
+#include "station/station_access.hpp"
+#include "station/station_impl.hpp"
 
 namespace litmus {
 
-struct Station::Impl {
-  config::StationConfig station;
-  std::unique_ptr<EventLog> log;
-  // The run/step the station is in; instruments stamp their events with it.
-  EventContext context;
-  std::vector<std::unique_ptr<Instrument>> instruments;  // station file order
-  bool stopped = false;
-  // Exceptions in flight when the session began: more at destruction means
-  // the session is ending by unwinding.
-  int uncaught_at_start = std::uncaught_exceptions();
+void Station::Impl::make_all_safe() { make_instruments_safe(instruments, *log, context); }
 
-  void end(Outcome outcome, const std::string& reason) {
-    if (stopped) return;
-    stopped = true;
-    for (const auto& instrument : instruments) {
-      EventContext ctx = context;
-      ctx.role = instrument->role();
-      log->emit(event_type::instrument_disconnected, nlohmann::json::object(), ctx);
-    }
-    nlohmann::json payload{{"outcome", to_string(outcome)}};
-    if (!reason.empty()) payload["reason"] = reason;
-    log->emit(event_type::session_ended, payload, context);
-    log.reset();  // waits (bounded) for the store, then releases the journal
+void Station::Impl::end(Outcome outcome, const std::string& reason) {
+  if (stopped) return;
+  stopped = true;
+  // Before anything else: whatever ended the session, nothing on the bench
+  // should stay energised once it is over.
+  make_all_safe();
+  for (const auto& instrument : instruments) {
+    EventContext ctx = context;
+    ctx.role = instrument->role();
+    log->emit(event_type::instrument_disconnected, nlohmann::json::object(), ctx);
   }
-};
+  nlohmann::json payload{{"outcome", to_string(outcome)}};
+  if (!reason.empty()) payload["reason"] = reason;
+  log->emit(event_type::session_ended, payload, context);
+  log.reset();  // waits (bounded) for the store, then releases the journal
+}
 
 Station::Station(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Station::Station(Station&&) noexcept = default;
@@ -88,56 +75,24 @@ Instrument& Station::instrument_base(std::string_view role) {
   for (const auto& instrument : impl_->instruments) {
     if (instrument->role() == role) return *instrument;
   }
+  if (impl_->station.id.empty()) {
+    throw Error("no instrument '" + std::string(role) +
+                "': this session has no station; pass --station ID (LITMUS_STATION) or set default_station in "
+                "litmus.yaml");
+  }
   std::string known;
   for (const auto& instrument : impl_->instruments) known += (known.empty() ? "" : ", ") + instrument->role();
   throw Error("station " + impl_->station.id + " has no instrument '" + std::string(role) + "'; roles: " +
               (known.empty() ? "(none)" : known));
 }
 
+// The session itself is opened by StationAccess::open, which the
+// GoogleTest runner also uses (with a project it has already loaded), so
+// both open it the same way.
 Station connect(std::string_view station_id, ConnectOptions options) {
   const config::ProjectConfig project = config::discover_project(options.project_dir);
-  auto impl = std::make_unique<Station::Impl>();
-  impl->station = config::load_station(project.root, station_id);
-
-  std::filesystem::path data_dir = options.data_dir;
-  if (data_dir.empty() && project.data_dir) data_dir = *project.data_dir;
-  data_dir = resolve_data_dir(data_dir);
-  const bool mock_all =
-      options.mock || env_flag("LITMUS_MOCK_INSTRUMENTS").value_or(false) || project.mock_instruments;
-  const std::string operator_name = options.operator_name.empty() ? default_operator() : options.operator_name;
-  const std::string dut_serial =
-      options.dut_serial.empty() ? env_value("LITMUS_DUT_SERIAL").value_or("") : options.dut_serial;
-
-  impl->log = EventLog::create(EventLogOptions{.data_dir = data_dir});
-  EventLog& log = *impl->log;
-  log.emit(event_type::session_started, {{"station", impl->station.id},
-                                         {"station_name", impl->station.name},
-                                         {"project", project.name},
-                                         {"hostname", host_name()},
-                                         {"pid", static_cast<std::int64_t>(::getpid())},
-                                         {"operator", operator_name},
-                                         {"client", "cpp"},
-                                         {"dut_serial", dut_serial},
-                                         {"mocked", mock_all},
-                                         {"litmus_version", version()}});
-  try {
-    for (const auto& config : impl->station.instruments) {
-      const bool mocked = mock_all || config.mock;
-      InstrumentBinding binding{&log, &impl->context, config.role, config.type,
-                                mocked ? std::string("mock") : config.resource, mocked};
-      impl->instruments.push_back(make_instrument(impl->station, config, binding, mocked));
-      EventContext ctx;
-      ctx.role = config.role;
-      log.emit(event_type::instrument_connected,
-               {{"type", config.type}, {"resource", binding.resource}, {"mocked", mocked}, {"driver", config.driver}},
-               ctx);
-    }
-  } catch (const std::exception& error) {
-    log.emit(event_type::diagnostic_error, {{"message", error.what()}});
-    impl->end(Outcome::errored, error.what());
-    throw;
-  }
-  return Station(std::move(impl));
+  const config::StationConfig station = config::load_station(project.root, station_id);
+  return detail::StationAccess::open(project, &station, options);
 }
 
 }  // namespace litmus

@@ -4,13 +4,16 @@
 #include <thread>
 
 #include "core/data_dir.hpp"
-#include "core/uuid.hpp"
 #include "store/channel_store.hpp"
+#include "store/json_fields.hpp"
+#include "store/run_projection.hpp"
+#include "store/row_reading.hpp"
 #include "store/schema.hpp"
 
 namespace litmus::store {
 
 using nlohmann::json;
+using namespace fields;
 
 // Statements used for every ingested batch, prepared once per connection.
 struct EventStore::Statements {
@@ -24,6 +27,7 @@ struct EventStore::Statements {
   Statement insert_point;
   Statement upsert_channel;
   Statement insert_array;
+  RunProjection runs;
 
   explicit Statements(Database& db)
       : insert_event(db.prepare(
@@ -48,40 +52,14 @@ struct EventStore::Statements {
         upsert_channel(db.prepare(sql::kUpsertChannel)),
         insert_array(db.prepare(
             "INSERT OR IGNORE INTO channel_arrays(channel_id, session_id, seq, ts, length, x_origin, x_increment, "
-            "x_units, y_units, samples) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")) {}
+            "x_units, y_units, samples) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
+        runs(db) {}
 };
 
 namespace {
 
-std::string string_field(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::int64_t int_field(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_number_integer() ? it->get<std::int64_t>() : 0;
-}
-
-bool bool_field(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() && it->get<bool>();
-}
-
-double number_field(const json& object, const char* key, double fallback) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_number() ? it->get<double>() : fallback;
-}
-
-// Payload of an event as a JSON object; null for anything else (a corrupt
-// or foreign payload is stored raw but projects nothing).
-json parse_payload(const std::string& text) {
-  json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  return value.is_object() ? value : json();
-}
-
 bool is_projected(const std::string& type) {
-  return type.starts_with("session.") || type.starts_with("instrument.");
+  return type.starts_with("session.") || type.starts_with("instrument.") || RunProjection::handles(type);
 }
 
 }  // namespace
@@ -152,7 +130,11 @@ void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t jou
     max_ts = std::max(max_ts, e.ts);
     if (!is_projected(e.type)) continue;
 
-    const json payload = parse_payload(e.payload);
+    const json payload = parse_object(e.payload);
+    if (RunProjection::handles(e.type)) {
+      s.runs.apply(e, payload);  // projects what it can of a malformed payload too
+      continue;
+    }
     if (payload.is_null()) continue;
     if (e.type == event_type::session_started) {
       s.session_started.reset();
@@ -286,27 +268,6 @@ ChannelRow read_channel(const Statement& q) {
   return row;
 }
 
-// Smallest string greater than every string starting with `prefix`.
-std::string prefix_upper_bound(std::string prefix) {
-  while (!prefix.empty()) {
-    auto& last = prefix.back();
-    if (static_cast<unsigned char>(last) != 0xFF) {
-      ++last;
-      return prefix;
-    }
-    prefix.pop_back();
-  }
-  return prefix;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 std::vector<SessionRow> EventStore::sessions(int limit, int offset) {
@@ -324,15 +285,7 @@ std::int64_t EventStore::session_count() {
 }
 
 std::string EventStore::resolve_session_id(std::string_view id_or_prefix) {
-  const std::string id = lower(id_or_prefix);
-  if (is_uuid(id)) return id;
-  if (id.size() < 8) return {};
-  auto q = db_->prepare("SELECT session_id FROM sessions WHERE session_id >= ?1 AND session_id < ?2 LIMIT 2");
-  q.bind(1, id).bind(2, prefix_upper_bound(id));
-  if (!q.step()) return {};
-  std::string found = q.column_text(0);
-  if (q.step()) throw AmbiguousId("session id prefix '" + id + "' matches more than one session");
-  return found;
+  return resolve_id_prefix(*db_, "sessions", "session_id", id_or_prefix, "session");
 }
 
 std::optional<SessionRow> EventStore::session(std::string_view id_or_prefix) {
@@ -340,8 +293,7 @@ std::optional<SessionRow> EventStore::session(std::string_view id_or_prefix) {
   if (id.empty()) return std::nullopt;
   auto q = db_->prepare(std::string("SELECT ") + kSessionColumns + " FROM sessions WHERE session_id = ?1");
   q.bind(1, id);
-  if (!q.step()) return std::nullopt;
-  return read_session(q);
+  return read_first(q, read_session);
 }
 
 std::vector<InstrumentRow> EventStore::instruments(std::string_view session_id) {
@@ -372,7 +324,7 @@ std::uint64_t EventStore::journal_offset(std::string_view session_id) {
 
 std::vector<StoredEvent> EventStore::events(const EventQuery& query) {
   std::string sql =
-      "SELECT id, session_id, seq, run_id, ts, type, role, step_path, vector_index, payload FROM events WHERE 1";
+      std::string("SELECT id, ") + kEventColumns + " FROM events WHERE 1";
   std::vector<std::string> texts;
   std::vector<std::int64_t> ints;
   // Parameters are numbered in the order conditions are added.
@@ -423,21 +375,7 @@ std::vector<StoredEvent> EventStore::events(const EventQuery& query) {
     }
   }
   std::vector<StoredEvent> rows;
-  while (q.step()) {
-    StoredEvent row;
-    row.id = q.column_int(0);
-    Event& e = row.event;
-    e.session_id = q.column_text(1);
-    e.seq = static_cast<std::uint64_t>(q.column_int(2));
-    e.run_id = q.column_text(3);
-    e.ts = q.column_int(4);
-    e.type = q.column_text(5);
-    e.role = q.column_text(6);
-    e.step_path = q.column_text(7);
-    e.vector_index = q.is_null(8) ? -1 : static_cast<std::int32_t>(q.column_int(8));
-    e.payload = q.column_text(9);
-    rows.push_back(std::move(row));
-  }
+  while (q.step()) rows.push_back(StoredEvent{q.column_int(0), read_event(q, 1)});
   return rows;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // EventStore: the SQLite file (<data_dir>/litmus.db) that holds every event
 // plus the projections derived from them in the same transaction
-// (sessions, instruments, channels, channel_points, channel_arrays).
+// (sessions, instruments, channels, channel_points, channel_arrays; runs,
+// steps, measurements by RunProjection).
 // Schema: docs/data-model.md. Several processes may hold it open at once;
 // writes are idempotent on (session_id, seq).
 
@@ -16,6 +17,8 @@
 
 #include "core/journal_entry.hpp"
 #include "litmus/event.hpp"
+#include "store/id_prefix.hpp"
+#include "store/run_rows.hpp"
 #include "store/sqlite_db.hpp"
 
 namespace litmus::store {
@@ -83,12 +86,6 @@ void to_json(nlohmann::json& j, const InstrumentRow& row);
 void to_json(nlohmann::json& j, const StoredEvent& row);  // payload parsed back into JSON
 void to_json(nlohmann::json& j, const ChannelRow& row);
 
-// Thrown when a session id prefix matches more than one session.
-class AmbiguousId : public StoreError {
- public:
-  using StoreError::StoreError;
-};
-
 class EventStore {
  public:
   enum class Mode { read_write, read_only };
@@ -122,9 +119,23 @@ class EventStore {
   // Highest event id (0 when empty): where a new live stream starts.
   std::int64_t max_event_id();
 
+  // --- runs (run_queries.cpp) ---------------------------------------------
+  // Newest first (by started_ts), filtered and paged by `query`.
+  std::vector<RunRow> runs(const RunQuery& query);
+  // Runs matching `query`'s filters (limit and offset ignored).
+  std::int64_t run_count(const RunQuery& query);
+  // Full id or unique prefix (>= 8 chars). Throws AmbiguousId.
+  std::optional<RunRow> run(std::string_view id_or_prefix);
+  // Every attempt of every vector of the run's steps, in discovery order
+  // (position), then vector, then attempt. `run_id` is a full id.
+  std::vector<StepRow> steps(std::string_view run_id);
+  // The run's measurements in the order they were taken (seq).
+  std::vector<MeasurementRow> measurements(std::string_view run_id);
+
  private:
   EventStore(std::filesystem::path path, std::unique_ptr<Database> db);
   std::string resolve_session_id(std::string_view id_or_prefix);
+  std::string resolve_run_id(std::string_view id_or_prefix);
 
   std::filesystem::path path_;
   std::unique_ptr<Database> db_;

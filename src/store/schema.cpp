@@ -1,6 +1,9 @@
 #include "store/schema.hpp"
 
+#include <stdexcept>
 #include <string>
+
+#include "store/run_projection.hpp"
 
 namespace litmus::store {
 
@@ -89,8 +92,107 @@ CREATE TABLE IF NOT EXISTS channel_arrays(
   samples     BLOB    NOT NULL,           -- float64 little-endian
   PRIMARY KEY(channel_id, session_id, seq));
 CREATE INDEX IF NOT EXISTS channel_arrays_ts ON channel_arrays(channel_id, ts);
+
+CREATE TABLE IF NOT EXISTS runs(
+  run_id            TEXT PRIMARY KEY,
+  session_id        TEXT,
+  started_ts        INTEGER,              -- ts of run.started
+  ended_ts          INTEGER,              -- ts of run.ended; NULL while live
+  outcome           TEXT,                 -- NULL while live (or run.ended named no valid outcome)
+  reason            TEXT,
+  synthetic_end     INTEGER NOT NULL DEFAULT 0,
+  duration_ns       INTEGER,
+  dut_serial        TEXT,
+  dut_part_number   TEXT,
+  dut_revision      TEXT,
+  dut_lot_number    TEXT,
+  product           TEXT,
+  fixture           TEXT,
+  station           TEXT,
+  operator          TEXT,
+  phase             TEXT,
+  profile           TEXT,
+  project           TEXT,
+  program           TEXT,
+  git_commit        TEXT,
+  git_branch        TEXT,
+  mocked            INTEGER NOT NULL DEFAULT 0,
+  filter            TEXT,
+  environment       TEXT,                 -- JSON object
+  guardband_pct     REAL,
+  counts            TEXT,                 -- JSON object of run.ended counts
+  step_count        INTEGER NOT NULL DEFAULT 0,
+  measurement_count INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS runs_started ON runs(started_ts);
+CREATE INDEX IF NOT EXISTS runs_dut     ON runs(dut_serial, started_ts) WHERE dut_serial IS NOT NULL;
+CREATE INDEX IF NOT EXISTS runs_station ON runs(station, started_ts) WHERE station IS NOT NULL;
+
+CREATE TABLE IF NOT EXISTS steps(
+  run_id            TEXT    NOT NULL,
+  step_path         TEXT    NOT NULL,
+  vector_index      INTEGER NOT NULL,     -- 0 for a step without a sweep
+  vector_retry      INTEGER NOT NULL,     -- attempt, 0 first
+  session_id        TEXT,
+  position          INTEGER,              -- order of the step in test.steps_discovered
+  suite             TEXT,
+  name              TEXT,
+  file              TEXT,
+  line              INTEGER,
+  inputs            TEXT,                 -- JSON object
+  status            TEXT    NOT NULL,     -- 'pending' | 'running' | 'ended' | 'never_ran'
+  outcome           TEXT,                 -- NULL unless ended
+  started_ts        INTEGER,
+  ended_ts          INTEGER,
+  duration_ns       INTEGER,
+  retrying          INTEGER NOT NULL DEFAULT 0,
+  error             TEXT,
+  failures          TEXT,                 -- JSON array
+  measurement_count INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(run_id, step_path, vector_index, vector_retry)) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS measurements(
+  session_id          TEXT    NOT NULL,
+  seq                 INTEGER NOT NULL,   -- of the test.measurement event
+  run_id              TEXT,
+  step_path           TEXT,
+  vector_index        INTEGER,
+  vector_retry        INTEGER,
+  ts                  INTEGER NOT NULL,
+  name                TEXT,
+  value               REAL,
+  units               TEXT,
+  outcome             TEXT,
+  low                 REAL,
+  high                REAL,
+  nominal             REAL,
+  comparator          TEXT,
+  guardband_pct       REAL,
+  limit_source        TEXT,
+  characteristic_id   TEXT,
+  spec_ref            TEXT,
+  instrument_role     TEXT,
+  instrument_resource TEXT,
+  instrument_channel  TEXT,
+  instrument_seq      INTEGER,
+  repeated            INTEGER NOT NULL DEFAULT 0,
+  PRIMARY KEY(session_id, seq));
+CREATE INDEX IF NOT EXISTS measurements_run     ON measurements(run_id, seq) WHERE run_id IS NOT NULL;
+CREATE INDEX IF NOT EXISTS measurements_name_ts ON measurements(name, ts);
 )sql";
 }  // namespace
+
+std::optional<int> schema_version(Database& db) {
+  auto has_meta = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'");
+  if (!has_meta.step()) return std::nullopt;
+  auto select = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
+  if (!select.step()) return std::nullopt;
+  const std::string text = select.column_text(0);
+  try {
+    return std::stoi(text);
+  } catch (const std::logic_error&) {
+    throw StoreError("store " + db.path().string() + " has an unreadable schema version '" + text + "'");
+  }
+}
 
 void apply_schema(Database& db) {
   // WAL lets readers (litmus serve) run while test processes write.
@@ -98,17 +200,20 @@ void apply_schema(Database& db) {
   db.exec("PRAGMA synchronous=NORMAL");
   Transaction tx(db);
   db.exec(kSchema);
-  auto select = db.prepare("SELECT value FROM meta WHERE key = 'schema_version'");
-  if (select.step()) {
-    const std::string found = select.column_text(0);
-    if (std::stoi(found) > kSchemaVersion) {
-      throw StoreError("store " + db.path().string() + " has schema version " + found +
-                       ", newer than this Litmus understands (" + std::to_string(kSchemaVersion) + ")");
-    }
-  } else {
-    db.exec("INSERT INTO meta(key, value) VALUES('schema_version', '" + std::to_string(kSchemaVersion) + "')");
+  const std::optional<int> found = schema_version(db);
+  if (found && *found > kSchemaVersion) {
+    throw StoreError("store " + db.path().string() + " has schema version " + std::to_string(*found) +
+                     ", newer than this Litmus understands (" + std::to_string(kSchemaVersion) + ")");
   }
-  select = Statement();
+  if (found.value_or(0) < kSchemaVersion) {
+    // Version 1 stored run.* and test.* events without projecting them;
+    // the tables just created are filled from them. Inside this
+    // transaction, so a concurrent opener sees either version 1 and waits,
+    // or version 2 with the tables full.
+    if (found.value_or(0) < 2) project_stored_runs(db);
+    db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + std::to_string(kSchemaVersion) +
+            "')");
+  }
   tx.commit();
 }
 

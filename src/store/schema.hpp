@@ -1,11 +1,14 @@
 #pragma once
 // The store's SQL schema (documented in docs/data-model.md).
 
+#include <optional>
+
 #include "store/sqlite_db.hpp"
 
 namespace litmus::store {
 
-inline constexpr int kSchemaVersion = 1;
+// 1: events, sessions, instruments, channels. 2: + runs, steps, measurements.
+inline constexpr int kSchemaVersion = 2;
 
 // Projection statements shared by EventStore::ingest and the store
 // benchmark's raw-SQLite baseline, so both do the same SQL work.
@@ -27,8 +30,13 @@ inline constexpr const char* kUpsertChannel =
     "last_ts = max(last_ts, excluded.last_ts)";
 }  // namespace sql
 
-// Creates missing tables and indexes; safe to run from several processes
-// at once. Throws StoreError when the file holds a newer schema.
+// Creates missing tables and indexes and upgrades an older store (filling
+// new projections from the events it holds); safe to run from several
+// processes at once. Throws StoreError when the file holds a newer schema.
 void apply_schema(Database& db);
+
+// The version recorded in `meta`; nullopt for a file without one (new or
+// empty).
+std::optional<int> schema_version(Database& db);
 
 }  // namespace litmus::store

@@ -10,7 +10,7 @@ MockMethods::MockMethods(std::string role, std::string_view type, const nlohmann
   const InstrumentTypeInfo* info = find_instrument_type(type);
   for (const auto& [method, spec] : mock_config.items()) {
     const MethodInfo* m = info ? find_method(*info, method) : nullptr;
-    values_.emplace(method, MockValue::parse(spec, m && m->returns_array));
+    values_.emplace(method, MockValue::parse(spec, m && m->kind == MethodKind::read_array));
   }
 }
 
