@@ -67,6 +67,11 @@ else
   failed+=("memory-serve (litmus not built)")
 fi
 
+section "6. verify() vs emit(), 10 000-vector sweep"
+verify_data=$(mktemp -d)
+run verify "$bin/litmus_bench_verify" --data-dir="$verify_data/data" --gtest_brief=1
+rm -rf "$verify_data"
+
 section "summary"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if ((${#failed[@]})); then
