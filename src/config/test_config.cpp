@@ -147,6 +147,10 @@ TestConfig load_test_config(const std::filesystem::path& file) {
   return config;
 }
 
+const TestEntry* find_test_entry(const TestConfig& config, std::string_view suite, std::string_view test) {
+  return find_test(find_suite(config, suite), test);
+}
+
 const LimitSpec* find_limit(const TestConfig& config, std::string_view suite, std::string_view test,
                             std::string_view profile, std::string_view name) {
   const SuiteEntry* suite_entry = find_suite(config, suite);

@@ -78,4 +78,7 @@ std::string searched_places(const TestConfig& config, std::string_view suite, st
 // The retry policy of a test: test > suite > file > none (no retries).
 RetryPolicy retry_for(const TestConfig& config, std::string_view suite, std::string_view test);
 
+// The entry of test `suite`/`test`, or null when the file has none.
+const TestEntry* find_test_entry(const TestConfig& config, std::string_view suite, std::string_view test);
+
 }  // namespace litmus::config

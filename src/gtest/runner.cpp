@@ -198,10 +198,8 @@ void Runner::plan_steps(const testing::UnitTest& unit_test) {
       plan.config = test_config_for(plan.file);
       if (plan.config) {
         plan.retry = config::retry_for(*plan.config, plan.suite, plan.name);
-        if (auto suite_entry = plan.config->suites.find(plan.suite); suite_entry != plan.config->suites.end()) {
-          if (auto entry = suite_entry->second.tests.find(plan.name); entry != suite_entry->second.tests.end()) {
-            plan.vectors = entry->second.vectors;
-          }
+        if (const auto* entry = config::find_test_entry(*plan.config, plan.suite, plan.name)) {
+          plan.vectors = entry->vectors;
         }
       }
       steps.push_back({{"step_path", plan.step_path},
