@@ -9,16 +9,21 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
+#include <mutex>
 #include <nlohmann/json_fwd.hpp>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "litmus/event.hpp"
+#include "litmus/instrument_identity.hpp"
 #include "litmus/waveform.hpp"
 
 namespace litmus {
 
 class EventLog;
+class ScpiConnection;
 
 // What an instrument needs from its station to record its calls.
 struct InstrumentBinding {
@@ -28,6 +33,16 @@ struct InstrumentBinding {
   std::string type;                      // "dmm", "scope"
   std::string resource;                  // VISA resource or "mock"
   bool mocked = false;
+  std::string driver;                    // registered driver name ("scpi", "keysight_344xx", "mock")
+  std::vector<std::string> channels;     // the station file's `channels:`
+  // The message channel to the instrument; never null once connected. A
+  // mock's is served in-process (from mock_config's `query:` entry and the
+  // asset identity), so raw write/query work in mock mode too.
+  std::shared_ptr<ScpiConnection> io;
+  // From the asset file (mock) or *IDN? (real); empty fields when unknown.
+  InstrumentIdentity identity;
+  std::string asset;  // asset id (instruments/<id>.yaml), empty when none
+  CalibrationInfo calibration;
 };
 
 class Instrument {
@@ -40,6 +55,23 @@ class Instrument {
   const std::string& type() const { return binding_.type; }
   const std::string& resource() const { return binding_.resource; }
   bool mocked() const { return binding_.mocked; }
+  const std::string& driver_name() const { return binding_.driver; }
+  const std::vector<std::string>& channels() const { return binding_.channels; }
+  const InstrumentIdentity& identity() const { return binding_.identity; }
+  const std::string& asset() const { return binding_.asset; }
+  const CalibrationInfo& calibration() const { return binding_.calibration; }
+
+  // Raw SCPI, always available (SPEC A3), recorded like every other call:
+  // write() is an instrument.configure event {method: "write", command},
+  // query()/read()/read_block() instrument.read events {method, command,
+  // reply} (a block's reply is its length in bytes). Errors are
+  // InstrumentErrors naming the role, resource and command.
+  void write(std::string_view command);
+  std::string query(std::string_view command);
+  std::string read();
+  std::string read_block();  // IEEE 488.2 definite-length block, bytes
+  // The unrecorded connection, for drivers and diagnostics.
+  ScpiConnection& connection();
 
   // Puts this instrument in a state where nothing on the bench is
   // energised (a supply's output off, a load's input off ...). The default
@@ -71,9 +103,19 @@ class Instrument {
   void record_set(std::string_view method, std::string_view setting, nlohmann::json value, std::string_view units,
                   const std::function<void()>& call);
 
+  // Runs `call` (range, mode, timebase ...) and emits one
+  // instrument.configure with `settings` (a JSON object) in the payload.
+  void record_configure(std::string_view method, nlohmann::json settings, const std::function<void()>& call);
+
+  // One recorded call at a time per instrument: the signal watcher's
+  // make_safe() may run while the test thread is mid-call, and a
+  // transport's bytes must not interleave.
+  std::recursive_mutex& call_mutex() { return call_mutex_; }
+
  private:
   EventContext context() const;
   InstrumentBinding binding_;
+  std::recursive_mutex call_mutex_;
 };
 
 }  // namespace litmus

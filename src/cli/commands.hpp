@@ -23,5 +23,9 @@ Command add_runs_command(CLI::App& app);
 Command add_show_command(CLI::App& app);
 Command add_init_command(CLI::App& app);
 Command add_new_test_command(CLI::App& app);
+Command add_validate_command(CLI::App& app);
+Command add_discover_command(CLI::App& app);
+Command add_sim_command(CLI::App& app);
+Command add_station_command(CLI::App& app);
 
 }  // namespace litmus::cli

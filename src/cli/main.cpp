@@ -16,7 +16,9 @@ int main(int argc, char** argv) {
 
   std::vector<Command> commands{litmus::cli::add_serve_command(app), litmus::cli::add_recover_command(app),
                                litmus::cli::add_init_command(app), litmus::cli::add_new_test_command(app),
-                               litmus::cli::add_runs_command(app), litmus::cli::add_show_command(app)};
+                               litmus::cli::add_runs_command(app), litmus::cli::add_show_command(app),
+                               litmus::cli::add_validate_command(app), litmus::cli::add_discover_command(app),
+                               litmus::cli::add_station_command(app), litmus::cli::add_sim_command(app)};
   auto* version = app.add_subcommand("version", "Print the version");
   commands.push_back({version, [] {
                         std::cout << "litmus " << litmus::version() << '\n';

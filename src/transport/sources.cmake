@@ -1,0 +1,1 @@
+# Sources of src/transport/, part of the litmus library.
