@@ -72,6 +72,12 @@ verify_data=$(mktemp -d)
 run verify "$bin/litmus_bench_verify" --data-dir="$verify_data/data" --gtest_brief=1
 rm -rf "$verify_data"
 
+section "7. 1 M-point waveform sim -> rigol_ds1000z -> ChannelStore vs a bare socket"
+run waveform "$bin/litmus_bench_waveform" --benchmark_color=false
+
+section "8. SCPI query round trip: ScpiConnection vs bare socket"
+run scpi "$bin/litmus_bench_scpi" --benchmark_color=false --benchmark_min_time=1
+
 section "summary"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"
 if ((${#failed[@]})); then

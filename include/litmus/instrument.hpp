@@ -18,23 +18,23 @@
 
 #include "litmus/event.hpp"
 #include "litmus/instrument_identity.hpp"
+#include "litmus/scpi_connection.hpp"
 #include "litmus/waveform.hpp"
 
 namespace litmus {
 
 class EventLog;
-class ScpiConnection;
 
 // What an instrument needs from its station to record its calls.
 struct InstrumentBinding {
-  EventLog* log = nullptr;               // never null once connected
+  EventLog* log = nullptr;                // never null once connected
   const EventContext* context = nullptr;  // run/step the station is in, may be null
-  std::string role;                      // "dmm"
-  std::string type;                      // "dmm", "scope"
-  std::string resource;                  // VISA resource or "mock"
+  std::string role;                       // "dmm"
+  std::string type;                       // "dmm", "scope"
+  std::string resource;                   // VISA resource or "mock"
   bool mocked = false;
-  std::string driver;                    // registered driver name ("scpi", "keysight_344xx", "mock")
-  std::vector<std::string> channels;     // the station file's `channels:`
+  std::string driver;                 // registered driver name ("scpi", "keysight_344xx", "mock")
+  std::vector<std::string> channels;  // the station file's `channels:`
   // The message channel to the instrument; never null once connected. A
   // mock's is served in-process (from mock_config's `query:` entry and the
   // asset identity), so raw write/query work in mock mode too.
@@ -70,7 +70,9 @@ class Instrument {
   std::string query(std::string_view command);
   std::string read();
   std::string read_block();  // IEEE 488.2 definite-length block, bytes
-  // The unrecorded connection, for drivers and diagnostics.
+  // The unrecorded connection, for drivers and diagnostics (identify()
+  // after connecting). Throws InstrumentError when the instrument has none
+  // (one built by hand without `io`).
   ScpiConnection& connection();
 
   // Puts this instrument in a state where nothing on the bench is
@@ -102,14 +104,21 @@ class Instrument {
   // `error` and rethrown as an InstrumentError naming the role and method.
   void record_set(std::string_view method, std::string_view setting, nlohmann::json value, std::string_view units,
                   const std::function<void()>& call);
+  // Same, with the keys of `extra` (an object) added to the payload: which
+  // output of a supply, which route of a switch.
+  void record_set(std::string_view method, std::string_view setting, nlohmann::json value, std::string_view units,
+                  nlohmann::json extra, const std::function<void()>& call);
 
   // Runs `call` (range, mode, timebase ...) and emits one
-  // instrument.configure with `settings` (a JSON object) in the payload.
+  // instrument.configure whose payload is {method, <the keys of
+  // `settings`, a JSON object>, duration_ns}; failures as record_set.
   void record_configure(std::string_view method, nlohmann::json settings, const std::function<void()>& call);
 
   // One recorded call at a time per instrument: the signal watcher's
   // make_safe() may run while the test thread is mid-call, and a
-  // transport's bytes must not interleave.
+  // transport's bytes must not interleave. Every record_* call holds it;
+  // a method making several driver calls (make_safe over every output)
+  // holds it across them.
   std::recursive_mutex& call_mutex() { return call_mutex_; }
 
  private:

@@ -3,8 +3,10 @@
 // call made through it, and ends it with an outcome when the Station goes
 // out of scope or stop() is called.
 
+#include <chrono>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <typeinfo>
@@ -22,9 +24,11 @@ struct StationAccess;
 }
 
 struct ConnectOptions {
-  // Use mock instruments for every role (also LITMUS_MOCK_INSTRUMENTS=1 or
-  // `mock_instruments: true` in litmus.yaml).
-  bool mock = false;
+  // true: mock every instrument; false: real instruments (except those
+  // with `mock: true` in the station file), whatever litmus.yaml says.
+  // Unset: LITMUS_MOCK_INSTRUMENTS (1/0), else `mock_instruments:` in
+  // litmus.yaml, else real.
+  std::optional<bool> mock;
   // Where journals and the store live. Empty: `data_dir:` in litmus.yaml,
   // else LITMUS_HOME, else ~/.local/share/litmus.
   std::filesystem::path data_dir;
@@ -36,6 +40,16 @@ struct ConnectOptions {
   std::string operator_name;
   // Device under test; empty: LITMUS_DUT_SERIAL (may stay empty).
   std::string dut_serial;
+  // How long to wait for an instrument resource another process holds
+  // (zero: fail at once with "resource in use by pid N").
+  std::chrono::milliseconds instrument_timeout{0};
+  // Deadline of every I/O call to a real instrument.
+  std::chrono::milliseconds io_timeout{2000};
+  // The test phase the session serves. In "production", an instrument
+  // whose calibration is past due refuses the connection unless
+  // allow_overdue_calibration is set; elsewhere it only warns.
+  std::string phase;
+  bool allow_overdue_calibration = false;
 };
 
 class Station {

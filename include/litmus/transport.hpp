@@ -64,7 +64,7 @@ class Transport {
 //   ASRL/dev/ttyUSB0::INSTR        serial (libserialport); options after
 //                                  '?': baud=115200&parity=none&data_bits=8
 //                                  &stop_bits=1&flow=none
-//   ASRL3::INSTR                   serial /dev/ttyS3 (VISA numbering)
+//   ASRL3::INSTR                   serial /dev/ttyS3 (the Linux port number)
 //   USB[n]::0x2A8D::0x0101::MY123::INSTR  USBTMC via /dev/usbtmc*
 //                                  (matched by vendor, product, serial)
 //   /dev/usbtmc0                   USBTMC device node, directly

@@ -23,10 +23,6 @@ std::string in_product_terms(std::string text) {
   return text;
 }
 
-std::string string_or_empty(const YamlAt& at, const char* key) {
-  return at.node[key] ? read_string(at.child(key)) : std::string();
-}
-
 // The window fields a characteristic and its bands share.
 Limit read_window(const YamlAt& at) {
   Limit limit;
@@ -50,11 +46,11 @@ Characteristic parse_characteristic(const YamlAt& at, const std::string& id) {
                   "spec_ref", "bands"});
   Characteristic c;
   c.id = id;
-  c.description = string_or_empty(at, "description");
+  c.description = read_optional_string(at, "description");
   c.limit.origin = origin_of(at);
   c.limit.limit = read_window(at);
-  c.limit.limit.units = string_or_empty(at, "units");
-  c.limit.limit.spec_ref = string_or_empty(at, "spec_ref");
+  c.limit.limit.units = read_optional_string(at, "units");
+  c.limit.limit.spec_ref = read_optional_string(at, "spec_ref");
   if (at.node["comparator"]) {
     const YamlAt key = at.child("comparator");
     const std::string name = read_string(key);
@@ -104,16 +100,18 @@ Characteristic parse_characteristic(const YamlAt& at, const std::string& id) {
   return c;
 }
 
-ProductConfig parse_product(const std::filesystem::path& file, std::string_view expected_id) {
+}  // namespace
+
+ProductConfig load_product_file(const std::filesystem::path& file) {
   const YamlAt doc{&file, load_yaml_file(file), ""};
   check_keys(doc, {"id", "name", "part_number", "revision", "description", "pins", "characteristics"});
   ProductConfig product;
   product.file = file;
-  product.id = read_file_id(doc, expected_id);
+  product.id = read_file_id(doc, file_id(file));
   product.name = doc.node["name"] ? read_string(doc.child("name")) : product.id;
-  product.part_number = string_or_empty(doc, "part_number");
-  product.revision = string_or_empty(doc, "revision");
-  product.description = string_or_empty(doc, "description");
+  product.part_number = read_optional_string(doc, "part_number");
+  product.revision = read_optional_string(doc, "revision");
+  product.description = read_optional_string(doc, "description");
 
   if (doc.node["pins"]) {
     const YamlAt pins = doc.child("pins");
@@ -123,7 +121,7 @@ ProductConfig parse_product(const std::filesystem::path& file, std::string_view 
         const std::string pin = item.first.as<std::string>();
         const YamlAt at = pins.child(pin);
         check_keys(at, {"description", "net"});
-        product.pins[pin] = PinConfig{pin, string_or_empty(at, "description"), string_or_empty(at, "net")};
+        product.pins[pin] = PinConfig{pin, read_optional_string(at, "description"), read_optional_string(at, "net")};
       }
     }
   }
@@ -143,10 +141,8 @@ ProductConfig parse_product(const std::filesystem::path& file, std::string_view 
   return product;
 }
 
-}  // namespace
-
 ProductConfig load_product(const std::filesystem::path& project_root, std::string_view id) {
-  return parse_product(project_file(project_root, "products", "product", id), id);
+  return load_product_file(project_file(project_root, "products", "product", id));
 }
 
 }  // namespace litmus::config

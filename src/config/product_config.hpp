@@ -58,4 +58,7 @@ struct ProductConfig {
 // naming the file (and line and key) when missing or invalid.
 ProductConfig load_product(const std::filesystem::path& project_root, std::string_view id);
 
+// Loads one product file; its id must be the file name without .yaml.
+ProductConfig load_product_file(const std::filesystem::path& file);
+
 }  // namespace litmus::config

@@ -45,11 +45,15 @@ ProjectConfig load_project(const std::filesystem::path& root) {
   return project;
 }
 
-ProjectConfig discover_project(const std::filesystem::path& explicit_root) {
-  if (!explicit_root.empty()) return load_project(explicit_root);
-  if (const char* env = std::getenv("LITMUS_PROJECT"); env && *env) return load_project(env);
+std::filesystem::path discover_project_root(const std::filesystem::path& explicit_root) {
+  if (!explicit_root.empty()) return explicit_root;
+  if (const char* env = std::getenv("LITMUS_PROJECT"); env && *env) return env;
   const auto cwd = std::filesystem::current_path();
-  return load_project(find_project_root(cwd).value_or(cwd));
+  return find_project_root(cwd).value_or(cwd);
+}
+
+ProjectConfig discover_project(const std::filesystem::path& explicit_root) {
+  return load_project(discover_project_root(explicit_root));
 }
 
 }  // namespace litmus::config

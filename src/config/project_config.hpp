@@ -28,8 +28,11 @@ std::optional<std::filesystem::path> find_project_root(const std::filesystem::pa
 // defaults.
 ProjectConfig load_project(const std::filesystem::path& root);
 
-// The project for a command or connect(): `explicit_root` if given, else
-// LITMUS_PROJECT, else find_project_root(cwd), else the cwd.
+// The project directory for a command or connect(): `explicit_root` if
+// given, else LITMUS_PROJECT, else find_project_root(cwd), else the cwd.
+std::filesystem::path discover_project_root(const std::filesystem::path& explicit_root);
+
+// load_project(discover_project_root(explicit_root)).
 ProjectConfig discover_project(const std::filesystem::path& explicit_root);
 
 }  // namespace litmus::config

@@ -1,8 +1,8 @@
 #include "config/station_config.hpp"
 
-#include <algorithm>
 #include <stdexcept>
 
+#include "config/instrument_type_key.hpp"
 #include "config/project_file.hpp"
 #include "config/yaml_checks.hpp"
 #include "instruments/instrument_types.hpp"
@@ -19,18 +19,15 @@ InstrumentConfig parse_instrument(const YamlAt& at, const std::string& role) {
   c.role = role;
   if (!valid_id(role)) at.fail("role names use letters, digits, '_' and '-'");
   if (!at.node["type"]) at.fail("missing key 'type'");
-  c.type = read_string(at.child("type"));
-  const InstrumentTypeInfo* type = find_instrument_type(c.type);
-  if (!type) {
-    std::string known;
-    for (const auto& info : instrument_types()) known += (known.empty() ? "" : ", ") + std::string(info.type);
-    at.child("type").fail("unknown instrument type '" + c.type + "'; known types: " + known);
-  }
+  c.type = read_instrument_type(at.child("type"));
   if (at.node["driver"]) c.driver = read_string(at.child("driver"));
   if (at.node["resource"]) c.resource = read_string(at.child("resource"));
   if (at.node["mock"]) c.mock = read_bool(at.child("mock"));
   if (at.node["channels"]) c.channels = read_string_list(at.child("channels"));
-  if (at.node["asset"]) c.asset = read_string(at.child("asset"));
+  if (at.node["asset"]) {
+    c.asset = read_string(at.child("asset"));
+    if (!valid_id(c.asset)) at.child("asset").fail("asset id '" + c.asset + "' is not valid: use letters, digits, '_' and '-'");
+  }
   return c;
 }
 
@@ -58,7 +55,7 @@ void parse_mock_config(const YamlAt& at, InstrumentConfig& c) {
     }
     nlohmann::json spec = read_json(entry);
     try {
-      MockValue::parse(spec, info->kind == MethodKind::read_array);
+      MockValue::parse(spec, info->kind);
     } catch (const std::invalid_argument& e) {
       entry.fail(e.what());
     }
@@ -66,12 +63,14 @@ void parse_mock_config(const YamlAt& at, InstrumentConfig& c) {
   }
 }
 
-StationConfig parse_station(const std::filesystem::path& file, std::string_view expected_id) {
+}  // namespace
+
+StationConfig load_station_file(const std::filesystem::path& file) {
   const YamlAt doc{&file, load_yaml_file(file), ""};
   check_keys(doc, {"id", "name", "hostname", "location", "description", "supported_phases", "instruments"});
   StationConfig station;
   station.file = file;
-  station.id = read_file_id(doc, expected_id);
+  station.id = read_file_id(doc, file_id(file));
   station.name = doc.node["name"] ? read_string(doc.child("name")) : station.id;
   if (doc.node["hostname"]) station.hostname = read_string(doc.child("hostname"));
   if (doc.node["location"]) station.location = read_string(doc.child("location"));
@@ -93,22 +92,13 @@ StationConfig parse_station(const std::filesystem::path& file, std::string_view 
   return station;
 }
 
-}  // namespace
-
 StationConfig load_station(const std::filesystem::path& project_root, std::string_view id) {
-  return parse_station(project_file(project_root, "stations", "station", id), id);
+  return load_station_file(project_file(project_root, "stations", "station", id));
 }
 
 std::vector<StationConfig> load_stations(const std::filesystem::path& project_root) {
   std::vector<StationConfig> stations;
-  std::error_code error;
-  const auto dir = project_root / "stations";
-  if (!std::filesystem::is_directory(dir, error)) return stations;
-  for (const auto& entry : std::filesystem::directory_iterator(dir, error)) {
-    if (entry.path().extension() != ".yaml") continue;
-    stations.push_back(parse_station(entry.path(), entry.path().stem().string()));
-  }
-  std::sort(stations.begin(), stations.end(), [](const auto& a, const auto& b) { return a.id < b.id; });
+  for (const auto& file : project_files(project_root, "stations")) stations.push_back(load_station_file(file));
   return stations;
 }
 

@@ -40,6 +40,9 @@ void to_json(nlohmann::json& j, const StationConfig& c);
 // file (and line and key) when missing or invalid.
 StationConfig load_station(const std::filesystem::path& project_root, std::string_view id);
 
+// Loads one station file; its id must be the file name without .yaml.
+StationConfig load_station_file(const std::filesystem::path& file);
+
 // Every stations/*.yaml of the project, sorted by id. Throws on the first
 // invalid file.
 std::vector<StationConfig> load_stations(const std::filesystem::path& project_root);

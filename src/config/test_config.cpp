@@ -14,21 +14,6 @@ void require_mapping(const YamlAt& at, const char* what) {
   if (!at.node.IsMap() && !at.node.IsNull()) at.fail(std::string("expected a mapping of ") + what);
 }
 
-LimitMap parse_limits(const YamlAt& at) {
-  require_mapping(at, "measurement name → limit");
-  LimitMap limits;
-  if (at.node.IsNull()) return limits;
-  for (const auto& item : at.node) {
-    const std::string name = item.first.as<std::string>();
-    if (name.empty()) YamlAt{at.file, item.first, at.key_path}.fail("empty measurement name");
-    LimitSpec spec = parse_limit(at.child(name));
-    // The line of the name, not of the first field of a block mapping.
-    spec.origin = origin_of(YamlAt{at.file, item.first, at.child(name).key_path});
-    limits[name] = std::move(spec);
-  }
-  return limits;
-}
-
 std::map<std::string, LimitMap, std::less<>> parse_profiles(const YamlAt& at) {
   require_mapping(at, "profile name → {limits: ...}");
   std::map<std::string, LimitMap, std::less<>> profiles;
@@ -38,7 +23,7 @@ std::map<std::string, LimitMap, std::less<>> parse_profiles(const YamlAt& at) {
     const YamlAt profile = at.child(name);
     check_keys(profile, {"limits"});
     profiles[name] =
-        profile.node.IsMap() && profile.node["limits"] ? parse_limits(profile.child("limits")) : LimitMap{};
+        profile.node.IsMap() && profile.node["limits"] ? parse_limit_map(profile.child("limits")) : LimitMap{};
   }
   return profiles;
 }
@@ -66,7 +51,7 @@ RetryPolicy parse_retry(const YamlAt& at) {
 // limits, profiles and retry: the keys every level shares.
 template <typename Level>
 void parse_common(const YamlAt& at, Level& level) {
-  if (at.node["limits"]) level.limits = parse_limits(at.child("limits"));
+  if (at.node["limits"]) level.limits = parse_limit_map(at.child("limits"));
   if (at.node["profiles"]) level.profiles = parse_profiles(at.child("profiles"));
   if (at.node["retry"]) level.retry = parse_retry(at.child("retry"));
 }

@@ -22,7 +22,7 @@
 #include <string_view>
 #include <vector>
 
-#include "limits/limit_spec.hpp"
+#include "config/limit_map.hpp"
 #include "vectors/vector_row.hpp"
 
 namespace litmus::config {
@@ -31,9 +31,6 @@ struct RetryPolicy {
   int max_retries = 0;  // 0..100 extra attempts of a failed vector
   double delay_s = 0;   // >= 0, wait before each retry
 };
-
-// Measurement name → limit.
-using LimitMap = std::map<std::string, LimitSpec, std::less<>>;
 
 struct TestEntry {
   LimitMap limits;

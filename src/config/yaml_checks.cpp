@@ -1,17 +1,11 @@
 #include "config/yaml_checks.hpp"
 
 #include <charconv>
-
-#include "litmus/error.hpp"
+#include <utility>
 
 namespace litmus::config {
 
 namespace {
-
-std::string line_of(const YAML::Node& node) {
-  const YAML::Mark mark = node.Mark();
-  return mark.line >= 0 ? std::to_string(mark.line + 1) : "?";
-}
 
 std::string type_name(const YAML::Node& node) {
   switch (node.Type()) {
@@ -46,23 +40,37 @@ bool parse_number(const std::string& text, nlohmann::json& out) {
 
 }  // namespace
 
+std::string ConfigProblem::text() const {
+  std::string out = file;
+  if (line > 0) out += ":" + std::to_string(line);
+  out += ": ";
+  if (!key.empty()) out += key + ": ";
+  return out + message;
+}
+
+ConfigFileError::ConfigFileError(ConfigProblem problem) : ConfigError(problem.text()), problem_(std::move(problem)) {}
+
 YamlAt YamlAt::child(const std::string& key) const {
   return YamlAt{file, node[key], key_path.empty() ? key : key_path + "." + key};
 }
 
-void YamlAt::fail(const std::string& message) const {
-  std::string where = file->string();
-  if (node.IsDefined()) where += ":" + line_of(node);
-  throw ConfigError(where + ": " + (key_path.empty() ? std::string() : key_path + ": ") + message);
+int YamlAt::line() const {
+  if (!node.IsDefined()) return 0;
+  const YAML::Mark mark = node.Mark();
+  return mark.line >= 0 ? mark.line + 1 : 0;
 }
+
+ConfigProblem YamlAt::problem(const std::string& message) const { return {file->string(), line(), key_path, message}; }
+
+void YamlAt::fail(const std::string& message) const { throw ConfigFileError(problem(message)); }
 
 YAML::Node load_yaml_file(const std::filesystem::path& file) {
   std::error_code error;
-  if (!std::filesystem::is_regular_file(file, error)) throw ConfigError(file.string() + ": file not found");
+  if (!std::filesystem::is_regular_file(file, error)) throw ConfigFileError({file.string(), 0, "", "file not found"});
   try {
     return YAML::LoadFile(file.string());
   } catch (const YAML::Exception& e) {
-    throw ConfigError(file.string() + ":" + std::to_string(e.mark.line + 1) + ": invalid YAML: " + e.msg);
+    throw ConfigFileError({file.string(), e.mark.line + 1, "", "invalid YAML: " + e.msg});
   }
 }
 
@@ -88,6 +96,10 @@ void check_keys(const YamlAt& at, std::initializer_list<std::string_view> allowe
 std::string read_string(const YamlAt& at) {
   if (!at.node.IsScalar()) at.fail("expected a string, found " + type_name(at.node));
   return at.node.Scalar();
+}
+
+std::string read_optional_string(const YamlAt& at, const char* key) {
+  return at.node[key] ? read_string(at.child(key)) : std::string();
 }
 
 bool read_bool(const YamlAt& at) {

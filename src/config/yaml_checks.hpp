@@ -13,7 +13,32 @@
 #include <string_view>
 #include <vector>
 
+#include "litmus/error.hpp"
+
 namespace litmus::config {
+
+// One thing wrong in a config file, in the parts `litmus validate --json`
+// reports.
+struct ConfigProblem {
+  std::string file;
+  int line = 0;          // 1-based; 0 when not known (a missing key)
+  std::string key;       // "instruments.dmm.type"; empty for the document
+  std::string message;
+
+  // "file:line: key: message", leaving out the line and key when unknown.
+  std::string text() const;
+};
+
+// What every check here throws: a ConfigError (callers that only want the
+// text keep working) that also carries its parts.
+class ConfigFileError : public ConfigError {
+ public:
+  explicit ConfigFileError(ConfigProblem problem);
+  const ConfigProblem& problem() const { return problem_; }
+
+ private:
+  ConfigProblem problem_;
+};
 
 // A node and where it came from.
 struct YamlAt {
@@ -22,6 +47,9 @@ struct YamlAt {
   std::string key_path;  // "instruments.dmm.type"; empty for the document
 
   YamlAt child(const std::string& key) const;
+  int line() const;  // 1-based; 0 when not known (a missing key)
+  // `message` at this node's file, line and key path.
+  ConfigProblem problem(const std::string& message) const;
   [[noreturn]] void fail(const std::string& message) const;
 };
 
@@ -34,6 +62,8 @@ void require_map(const YamlAt& at);
 void check_keys(const YamlAt& at, std::initializer_list<std::string_view> allowed);
 
 std::string read_string(const YamlAt& at);
+// The string under `key` of the mapping `at`; empty when the key is absent.
+std::string read_optional_string(const YamlAt& at, const char* key);
 bool read_bool(const YamlAt& at);
 std::vector<std::string> read_string_list(const YamlAt& at);
 // Any scalar/sequence/map as JSON (numbers typed, "true"/"false" booleans).

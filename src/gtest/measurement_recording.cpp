@@ -6,7 +6,9 @@
 #include <utility>
 
 #include "core/json_text.hpp"
+#include "config/fixture_config.hpp"
 #include "instruments/last_read.hpp"
+#include "litmus/instrument.hpp"
 #include "litmus/error.hpp"
 
 namespace litmus::gtest_runner {
@@ -14,6 +16,43 @@ namespace litmus::gtest_runner {
 namespace {
 
 std::string quoted(std::string_view name) { return "\"" + std::string(name) + "\""; }
+
+// The instrument's own channel a read went through, from the event channel
+// "<role>.<channel>.<quantity>" ("psu.ch2.voltage" → "ch2"); empty for a
+// read of the instrument as a whole ("dmm.voltage").
+std::string_view instrument_channel_of(std::string_view channel, std::string_view role) {
+  if (channel.size() <= role.size() + 1 || channel.substr(0, role.size()) != role) return {};
+  const std::string_view rest = channel.substr(role.size() + 1);
+  const auto dot = rest.rfind('.');
+  return dot == std::string_view::npos ? std::string_view() : rest.substr(0, dot);
+}
+
+// Identity and calibration as the station connected the instrument (SPEC
+// B5: every measurement says which instrument, and whether it was in
+// calibration).
+void write_instrument(json_text::Object& payload, const ScalarReadTrace& read) {
+  json_text::Object instrument = payload.object("instrument");
+  if (read.instrument) {
+    const Instrument& source = *read.instrument;
+    if (!source.asset().empty()) instrument.string("asset", source.asset());
+    if (!source.calibration().due.empty()) instrument.string("calibration_due", source.calibration().due);
+    if (!source.calibration().last.empty()) instrument.string("calibration_last", source.calibration().last);
+  }
+  instrument.string("channel", read.channel);
+  if (read.instrument) {
+    const InstrumentIdentity& identity = read.instrument->identity();
+    if (!identity.firmware.empty()) instrument.string("firmware", identity.firmware);
+    if (!identity.manufacturer.empty()) instrument.string("manufacturer", identity.manufacturer);
+    if (!identity.model.empty()) instrument.string("model", identity.model);
+  }
+  instrument.string("resource", read.resource);
+  instrument.string("role", read.role);
+  instrument.unsigned_integer("seq", read.seq);
+  if (read.instrument && !read.instrument->identity().serial.empty()) {
+    instrument.string("serial", read.instrument->identity().serial);
+  }
+  instrument.close();
+}
 
 }  // namespace
 
@@ -62,12 +101,14 @@ std::string failure_message(std::string_view name, double value, const ResolvedL
 }
 
 MeasurementPayload::MeasurementPayload(std::string_view name, double value, const Attempt& attempt,
-                                       const MeasurementOptions& options, const EventLog& log)
+                                       const MeasurementOptions& options, const EventLog& log,
+                                       const config::FixtureConfig* fixture)
     : name_(name),
       value_(value),
       vector_retry_(attempt.vector_retry),
       repeated_(options.repeated),
-      instrument_(scalar_read_matching(log, value)) {}
+      instrument_(scalar_read_matching(log, value)),
+      fixture_(fixture) {}
 
 void MeasurementPayload::set_units(std::string_view units) {
   has_units_ = true;
@@ -90,16 +131,15 @@ std::string_view MeasurementPayload::text() {
   text_.clear();
   text_.reserve(512);
   json_text::Object payload(text_);
+  const std::string_view instrument_channel =
+      instrument_ ? instrument_channel_of(instrument_->channel, instrument_->role) : std::string_view();
+  const config::FixtureConnection* connection =
+      instrument_ && fixture_ ? config::find_connection(*fixture_, instrument_->role, instrument_channel) : nullptr;
   if (limit_) payload.string("characteristic_id", limit_->characteristic_id);
+  if (connection) payload.string("dut_pin", connection->dut_pin);
   if (errored_) payload.string("error", error_);
-  if (instrument_) {
-    json_text::Object instrument = payload.object("instrument");
-    instrument.string("channel", instrument_->channel);
-    instrument.string("resource", instrument_->resource);
-    instrument.string("role", instrument_->role);
-    instrument.unsigned_integer("seq", instrument_->seq);
-    instrument.close();
-  }
+  if (instrument_) write_instrument(payload, *instrument_);
+  if (!instrument_channel.empty()) payload.string("instrument_channel", instrument_channel);
   if (limit_) {
     json_text::Object limit = payload.object("limit");
     write_json(limit, *limit_);

@@ -18,6 +18,9 @@ namespace litmus {
 class EventLog;
 struct ScalarReadTrace;
 }
+namespace litmus::config {
+struct FixtureConfig;
+}
 
 namespace litmus::gtest_runner {
 
@@ -44,9 +47,10 @@ std::string failure_message(std::string_view name, double value, const ResolvedL
 class MeasurementPayload {
  public:
   // `log` is the session's: a value just read through one of its
-  // instruments names that instrument.
+  // instruments names that instrument, with its identity and calibration,
+  // and — through `fixture` (may be null) — the DUT pin it is wired to.
   MeasurementPayload(std::string_view name, double value, const Attempt& attempt, const MeasurementOptions& options,
-                     const EventLog& log);
+                     const EventLog& log, const config::FixtureConfig* fixture);
   void set_units(std::string_view units);
   void set_limit(const ResolvedLimit& limit, bool passed);
   // The measurement could not be judged (no limit, a bad limit): recorded
@@ -61,6 +65,7 @@ class MeasurementPayload {
   int vector_retry_;
   bool repeated_;
   const ScalarReadTrace* instrument_ = nullptr;
+  const config::FixtureConfig* fixture_ = nullptr;
   const char* outcome_ = "done";
   bool has_units_ = false;
   std::string_view units_;

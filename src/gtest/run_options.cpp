@@ -51,6 +51,10 @@ const PathFlag kPathFlags[] = {
 
 constexpr const char* kGuardbandHelp = "Default guardband in percent of the limit window, 0 <= x < 100";
 constexpr const char* kMockHelp = "Use mock instruments for every role";
+constexpr const char* kNoMockHelp = "Use the real instruments even if litmus.yaml says mock_instruments: true";
+constexpr const char* kInstrumentTimeoutHelp =
+    "Seconds to wait for an instrument another process is using (default 0: fail at once)";
+constexpr const char* kAllowOverdueHelp = "Run in production even with an instrument past its calibration due date";
 
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h" || arg == "-?"; }
 
@@ -70,7 +74,14 @@ ParsedCommandLine parse_run_options(int argc, const char* const* argv) {
   double guardband = 0;
   auto* guardband_option = app.add_option("--guardband", guardband)->envname("LITMUS_GUARDBAND");
   bool mock_flag = false;
+  bool no_mock_flag = false;
   app.add_flag("--mock-instruments", mock_flag);
+  app.add_flag("--no-mock-instruments", no_mock_flag);
+  double instrument_timeout = 0;
+  auto* timeout_option =
+      app.add_option("--instrument-timeout", instrument_timeout)->envname("LITMUS_INSTRUMENT_TIMEOUT");
+  bool allow_overdue = false;
+  app.add_flag("--allow-overdue-calibration", allow_overdue);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -82,7 +93,21 @@ ParsedCommandLine parse_run_options(int argc, const char* const* argv) {
     }
     options.guardband_pct = guardband;
   }
-  options.mock_instruments = mock_flag || env_flag("LITMUS_MOCK_INSTRUMENTS").value_or(false);
+  if (mock_flag && no_mock_flag) throw Error("--mock-instruments and --no-mock-instruments contradict each other");
+  if (mock_flag || no_mock_flag) {
+    options.mock_instruments = mock_flag;
+  } else {
+    options.mock_instruments = env_flag("LITMUS_MOCK_INSTRUMENTS");
+  }
+  if (timeout_option->count() > 0 || env_value("LITMUS_INSTRUMENT_TIMEOUT")) {
+    if (!(instrument_timeout >= 0 && instrument_timeout <= 86400)) {
+      throw Error("--instrument-timeout / LITMUS_INSTRUMENT_TIMEOUT: " + std::to_string(instrument_timeout) +
+                  " is not a number of seconds in [0, 86400]");
+    }
+    options.instrument_timeout_s = instrument_timeout;
+  }
+  options.allow_overdue_calibration =
+      allow_overdue || env_flag("LITMUS_ALLOW_OVERDUE_CALIBRATION").value_or(false);
 
   parsed.remaining.push_back(argc > 0 ? argv[0] : "test");
   for (const auto& extra : app.remaining()) {
@@ -103,6 +128,9 @@ std::string run_options_help() {
   for (const auto& flag : kPathFlags) line(std::string(flag.flag) + " DIR", flag.env, flag.help);
   line("--guardband PCT", "LITMUS_GUARDBAND", kGuardbandHelp);
   line("--mock-instruments", "LITMUS_MOCK_INSTRUMENTS=1", kMockHelp);
+  line("--no-mock-instruments", "LITMUS_MOCK_INSTRUMENTS=0", kNoMockHelp);
+  line("--instrument-timeout SECONDS", "LITMUS_INSTRUMENT_TIMEOUT", kInstrumentTimeoutHelp);
+  line("--allow-overdue-calibration", "LITMUS_ALLOW_OVERDUE_CALIBRATION=1", kAllowOverdueHelp);
   return out.str();
 }
 

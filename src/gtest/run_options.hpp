@@ -22,7 +22,13 @@ struct RunOptions {
   std::string test_phase;
   std::string test_profile;
   std::optional<double> guardband_pct;  // 0 <= x < 100
-  bool mock_instruments = false;
+  // --mock-instruments / --no-mock-instruments / LITMUS_MOCK_INSTRUMENTS;
+  // unset: litmus.yaml decides.
+  std::optional<bool> mock_instruments;
+  // --instrument-timeout: how long to wait for a resource another process
+  // holds (0: fail at once).
+  double instrument_timeout_s = 0;
+  bool allow_overdue_calibration = false;
   std::filesystem::path data_dir;
   std::filesystem::path project_dir;
   // The test YAML for every test of the program, instead of the

@@ -7,6 +7,7 @@
 #include <iostream>
 #include <thread>
 
+#include "config/station_selection.hpp"
 #include "core/clock.hpp"
 #include "core/environment.hpp"
 #include "core/uuid.hpp"
@@ -94,20 +95,17 @@ void Runner::start_run(const testing::UnitTest& unit_test) {
   std::optional<config::StationConfig> station_config;
   try {
     project_ = config::discover_project(project_dir);
-    const std::string station_id = options_.station.empty() ? project_.default_station : options_.station;
-    if (!station_id.empty()) {
-      station_config = config::load_station(project_.root, station_id);
-    } else if (std::filesystem::is_directory(project_.root / "stations")) {
-      for (auto& candidate : config::load_stations(project_.root)) {
-        if (!candidate.hostname.empty() && candidate.hostname == host_name()) station_config = std::move(candidate);
-      }
-    }
+    station_config = config::select_station(project_, options_.station, host_name());
     ConnectOptions connect_options;
     connect_options.mock = options_.mock_instruments;
     connect_options.data_dir = options_.data_dir;
     connect_options.project_dir = project_.root;
     connect_options.operator_name = options_.operator_name;
     connect_options.dut_serial = options_.dut_serial;
+    connect_options.instrument_timeout =
+        std::chrono::milliseconds(static_cast<std::int64_t>(options_.instrument_timeout_s * 1000));
+    connect_options.phase = options_.test_phase;
+    connect_options.allow_overdue_calibration = options_.allow_overdue_calibration;
     station_.emplace(detail::StationAccess::open(project_, station_config ? &*station_config : nullptr,
                                                  connect_options));
   } catch (const std::exception& error) {
@@ -140,6 +138,13 @@ void Runner::start_run(const testing::UnitTest& unit_test) {
 
   const GitInfo git = read_git_info(project_.root);
   const std::string fixture = options_.fixture.empty() ? project_.default_fixture : options_.fixture;
+  if (start_error.empty() && !fixture.empty()) {
+    try {
+      fixture_ = config::load_fixture(project_.root, fixture);
+    } catch (const std::exception& error) {
+      start_error = error.what();
+    }
+  }
   profile_ = options_.test_profile.empty() ? project_.default_profile : options_.test_profile;
   nlohmann::json payload{
       {"dut_serial", options_.dut_serial},
@@ -488,7 +493,7 @@ bool Runner::verify(std::string_view name, double value, const Limit& limit, con
   const StepPlan& plan = *attempt.plan;
   EventLog& log = station_->log();
   const EventContext context = step_context();
-  MeasurementPayload measurement(name, value, attempt, options, log);
+  MeasurementPayload measurement(name, value, attempt, options, log, fixture_ ? &*fixture_ : nullptr);
   const ResolvedLimit resolved = record_even_if_rejected(
       [&] {
         claim_measurement_name(attempt, name, options);
@@ -516,7 +521,7 @@ void Runner::measure(std::string_view name, double value, std::string_view units
   Attempt& attempt = require_attempt("measure", name);
   EventLog& log = station_->log();
   const EventContext context = step_context();
-  MeasurementPayload measurement(name, value, attempt, options, log);
+  MeasurementPayload measurement(name, value, attempt, options, log, fixture_ ? &*fixture_ : nullptr);
   measurement.set_units(units);
   record_even_if_rejected([&] { claim_measurement_name(attempt, name, options); }, measurement, log, context);
   log.emit_json(event_type::test_measurement, measurement.text(), context);

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "config/fixture_config.hpp"
 #include "config/product_config.hpp"
 #include "config/project_config.hpp"
 #include "config/test_config.hpp"
@@ -89,6 +90,8 @@ class Runner {
   const ProgramInfo program_;
   config::ProjectConfig project_;
   std::optional<config::ProductConfig> product_;
+  // --fixture, else default_fixture: maps instrument channels to DUT pins.
+  std::optional<config::FixtureConfig> fixture_;
   std::string profile_;  // active profile: --test-profile, else default_profile
   std::optional<Station> station_;
   std::string run_id_;  // empty until the run starts

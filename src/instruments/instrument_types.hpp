@@ -15,6 +15,9 @@ enum class MethodKind {
   // to mock. Listed so that a mock_config key naming one is refused as a
   // setter, not as an unknown method.
   setter,
+  // Raw SCPI query(): mock_config gives a map keyed by the command, each
+  // entry a reply text, a number, a list (in turn) or a generator.
+  query,
 };
 
 struct MethodInfo {

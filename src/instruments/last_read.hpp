@@ -13,6 +13,7 @@
 namespace litmus {
 
 class EventLog;
+class Instrument;
 
 struct ScalarReadTrace {
   const EventLog* log = nullptr;  // null: no read yet on this thread
@@ -21,10 +22,14 @@ struct ScalarReadTrace {
   std::string channel;
   std::uint64_t seq = 0;  // of the instrument.read event
   double value = 0;
+  // The instrument itself, for its identity and calibration; it outlives
+  // the run its reads are measured in (the station owns it).
+  const Instrument* instrument = nullptr;
 };
 
 void remember_scalar_read(const EventLog& log, std::string_view role, std::string_view resource,
-                          std::string_view channel, std::uint64_t seq, double value);
+                          std::string_view channel, std::uint64_t seq, double value,
+                          const Instrument* instrument = nullptr);
 
 // The last read on this thread when it was made through `log` and returned
 // exactly `value`; else null.

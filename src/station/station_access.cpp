@@ -7,7 +7,7 @@
 
 #include "core/data_dir.hpp"
 #include "core/environment.hpp"
-#include "instruments/instrument_factory.hpp"
+#include "station/instrument_connection.hpp"
 #include "litmus/event_log.hpp"
 #include "litmus/version.hpp"
 #include "station/station_impl.hpp"
@@ -22,8 +22,10 @@ Station StationAccess::open(const config::ProjectConfig& project, const config::
   std::filesystem::path data_dir = options.data_dir;
   if (data_dir.empty() && project.data_dir) data_dir = *project.data_dir;
   data_dir = resolve_data_dir(data_dir);
-  const bool mock_all =
-      options.mock || env_flag("LITMUS_MOCK_INSTRUMENTS").value_or(false) || project.mock_instruments;
+  // The most specific say wins: the caller (a flag), the environment, then
+  // the project, so --no-mock-instruments reaches real instruments on a
+  // project that mocks by default.
+  const bool mock_all = options.mock.value_or(env_flag("LITMUS_MOCK_INSTRUMENTS").value_or(project.mock_instruments));
   const std::string operator_name = options.operator_name.empty() ? default_operator() : options.operator_name;
   const std::string dut_serial =
       options.dut_serial.empty() ? env_value("LITMUS_DUT_SERIAL").value_or("") : options.dut_serial;
@@ -40,17 +42,16 @@ Station StationAccess::open(const config::ProjectConfig& project, const config::
                                          {"dut_serial", dut_serial},
                                          {"mocked", mock_all},
                                          {"litmus_version", version()}});
+  const InstrumentConnectSettings settings{.mock_all = mock_all,
+                                           .lock_wait = options.instrument_timeout,
+                                           .io_timeout = options.io_timeout,
+                                           .phase = options.phase,
+                                           .allow_overdue_calibration = options.allow_overdue_calibration};
   try {
     for (const auto& config : impl->station.instruments) {
-      const bool mocked = mock_all || config.mock;
-      InstrumentBinding binding{&log, &impl->context, config.role, config.type,
-                                mocked ? std::string("mock") : config.resource, mocked};
-      impl->instruments.push_back(make_instrument(impl->station, config, binding, mocked));
-      EventContext ctx;
-      ctx.role = config.role;
-      log.emit(event_type::instrument_connected,
-               {{"type", config.type}, {"resource", binding.resource}, {"mocked", mocked}, {"driver", config.driver}},
-               ctx);
+      ConnectedInstrument connected = connect_instrument(project, impl->station, config, settings, log, &impl->context);
+      impl->instruments.push_back(std::move(connected.instrument));
+      if (connected.lock) impl->locks.push_back(std::move(*connected.lock));
     }
   } catch (const std::exception& error) {
     log.emit(event_type::diagnostic_error, {{"message", error.what()}});

@@ -16,6 +16,7 @@
 #include "litmus/instrument.hpp"
 #include "litmus/outcome.hpp"
 #include "litmus/station.hpp"
+#include "station/resource_lock.hpp"
 
 namespace litmus {
 
@@ -24,6 +25,12 @@ struct Station::Impl {
   std::unique_ptr<EventLog> log;
   // The run/step the station is in; instruments stamp their events with it.
   EventContext context;
+  // The resources of the real instruments. Declared before `instruments`
+  // so they are released after the connections close: the next process to
+  // take a resource must find it free. Not released by end(): a signal
+  // ends the session while the test thread may still be inside an
+  // instrument call.
+  std::vector<ResourceLock> locks;
   std::vector<std::unique_ptr<Instrument>> instruments;  // station file order
   bool stopped = false;
   // Exceptions in flight when the session began: more at destruction means

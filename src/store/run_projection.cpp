@@ -69,9 +69,10 @@ std::string step_ended_sql() {
 constexpr const char* kInsertMeasurement =
     "INSERT OR IGNORE INTO measurements(session_id, seq, run_id, step_path, vector_index, vector_retry, ts, name, "
     "value, units, outcome, low, high, nominal, comparator, guardband_pct, limit_source, characteristic_id, spec_ref, "
-    "instrument_role, instrument_resource, instrument_channel, instrument_seq, repeated) "
+    "instrument_role, instrument_resource, instrument_channel, instrument_seq, repeated, dut_pin, instrument_serial, "
+    "calibration_due) "
     "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, "
-    "?23, ?24)";
+    "?23, ?24, ?25, ?26, ?27)";
 
 constexpr std::array<const char*, 6> kHandledTypes = {event_type::run_started,           event_type::run_ended,
                                                       event_type::test_steps_discovered, event_type::test_step_started,
@@ -281,6 +282,9 @@ void RunProjection::apply(const Event& e, const json& payload) {
     q.bind_text_or_null(22, string_field(instrument, "channel"));
     bind_optional(q, 23, optional_int(instrument, "seq"));
     q.bind(24, static_cast<std::int64_t>(bool_field(payload, "repeated")));
+    q.bind_text_or_null(25, string_field(payload, "dut_pin"));
+    q.bind_text_or_null(26, string_field(instrument, "serial"));
+    q.bind_text_or_null(27, string_field(instrument, "calibration_due"));
     q.step();
     if (db_.changes() == 0 || e.run_id.empty()) return;
     s.count_run_measurement.reset();

@@ -81,7 +81,7 @@ StepRow read_step(const Statement& q) {
 constexpr const char* kMeasurementColumns =
     "session_id, seq, run_id, step_path, vector_index, vector_retry, ts, name, value, units, outcome, low, high, "
     "nominal, comparator, guardband_pct, limit_source, characteristic_id, spec_ref, instrument_role, "
-    "instrument_resource, instrument_channel, instrument_seq, repeated";
+    "instrument_resource, instrument_channel, instrument_seq, repeated, dut_pin, instrument_serial, calibration_due";
 
 MeasurementRow read_measurement(const Statement& q) {
   MeasurementRow r;
@@ -109,6 +109,9 @@ MeasurementRow read_measurement(const Statement& q) {
   r.instrument_channel = q.column_text(21);
   r.instrument_seq = q.column_optional_int(22);
   r.repeated = q.column_int(23) != 0;
+  r.dut_pin = q.column_text(24);
+  r.instrument_serial = q.column_text(25);
+  r.calibration_due = q.column_text(26);
   return r;
 }
 
@@ -267,7 +270,10 @@ void to_json(json& j, const MeasurementRow& r) {
            {"instrument_resource", r.instrument_resource},
            {"instrument_channel", r.instrument_channel},
            {"instrument_seq", value_or_null(r.instrument_seq)},
-           {"repeated", r.repeated}};
+           {"repeated", r.repeated},
+           {"dut_pin", r.dut_pin},
+           {"instrument_serial", r.instrument_serial},
+           {"calibration_due", r.calibration_due}};
 }
 
 }  // namespace litmus::store

@@ -97,6 +97,9 @@ struct MeasurementRow {
   std::string instrument_channel;
   std::optional<std::int64_t> instrument_seq;
   bool repeated = false;
+  std::string dut_pin;            // from the fixture; empty when none
+  std::string instrument_serial;  // identity of the instrument read
+  std::string calibration_due;    // its calibration due date, YYYY-MM-DD
 };
 
 // Filter of EventStore::runs / run_count. Empty strings do not filter.

@@ -175,6 +175,9 @@ CREATE TABLE IF NOT EXISTS measurements(
   instrument_channel  TEXT,
   instrument_seq      INTEGER,
   repeated            INTEGER NOT NULL DEFAULT 0,
+  dut_pin             TEXT,               -- from the fixture (schema 3)
+  instrument_serial   TEXT,               -- identity of the instrument (schema 3)
+  calibration_due     TEXT,               -- its calibration due date (schema 3)
   PRIMARY KEY(session_id, seq));
 CREATE INDEX IF NOT EXISTS measurements_run     ON measurements(run_id, seq) WHERE run_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS measurements_name_ts ON measurements(name, ts);
@@ -211,6 +214,14 @@ void apply_schema(Database& db) {
     // transaction, so a concurrent opener sees either version 1 and waits,
     // or version 2 with the tables full.
     if (found.value_or(0) < 2) project_stored_runs(db);
+    // Version 2 stores have the measurements table without the columns
+    // of version 3 (CREATE TABLE IF NOT EXISTS left it as it was). Their
+    // events carry no pins, serials or due dates, so NULL is the truth.
+    if (found && *found == 2) {
+      for (const char* column : {"dut_pin", "instrument_serial", "calibration_due"}) {
+        db.exec(std::string("ALTER TABLE measurements ADD COLUMN ") + column + " TEXT");
+      }
+    }
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + std::to_string(kSchemaVersion) +
             "')");
   }

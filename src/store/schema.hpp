@@ -8,7 +8,7 @@
 namespace litmus::store {
 
 // 1: events, sessions, instruments, channels. 2: + runs, steps, measurements.
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Projection statements shared by EventStore::ingest and the store
 // benchmark's raw-SQLite baseline, so both do the same SQL work.

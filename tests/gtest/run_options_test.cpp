@@ -55,9 +55,29 @@ TEST(RunOptions, FlagsVariablesAndPassThrough) {
          EXPECT_EQ(p.options.guardband_pct, 2.5);
        }},
       {{}, {}, [](const ParsedCommandLine& p) { EXPECT_FALSE(p.options.guardband_pct.has_value()); }},
-      {{"--mock-instruments"}, {}, [](const ParsedCommandLine& p) { EXPECT_TRUE(p.options.mock_instruments); }},
+      {{"--mock-instruments"}, {}, [](const ParsedCommandLine& p) {
+         EXPECT_EQ(p.options.mock_instruments, std::optional<bool>(true));
+       }},
       {{}, {{"LITMUS_MOCK_INSTRUMENTS", "yes"}}, [](const ParsedCommandLine& p) {
-         EXPECT_TRUE(p.options.mock_instruments);
+         EXPECT_EQ(p.options.mock_instruments, std::optional<bool>(true));
+       }},
+      // --no-mock-instruments beats the variable (and litmus.yaml, later).
+      {{"--no-mock-instruments"}, {{"LITMUS_MOCK_INSTRUMENTS", "1"}}, [](const ParsedCommandLine& p) {
+         EXPECT_EQ(p.options.mock_instruments, std::optional<bool>(false));
+       }},
+      {{}, {}, [](const ParsedCommandLine& p) {
+         EXPECT_FALSE(p.options.mock_instruments.has_value());
+         EXPECT_EQ(p.options.instrument_timeout_s, 0.0);
+         EXPECT_FALSE(p.options.allow_overdue_calibration);
+       }},
+      {{"--instrument-timeout", "2.5", "--allow-overdue-calibration"}, {}, [](const ParsedCommandLine& p) {
+         EXPECT_EQ(p.options.instrument_timeout_s, 2.5);
+         EXPECT_TRUE(p.options.allow_overdue_calibration);
+       }},
+      {{}, {{"LITMUS_INSTRUMENT_TIMEOUT", "7"}, {"LITMUS_ALLOW_OVERDUE_CALIBRATION", "1"}},
+       [](const ParsedCommandLine& p) {
+         EXPECT_EQ(p.options.instrument_timeout_s, 7.0);
+         EXPECT_TRUE(p.options.allow_overdue_calibration);
        }},
       {{"--gtest_filter=A.*", "--product", "board", "--gtest_repeat=2", "positional"}, {},
        [](const ParsedCommandLine& p) {
@@ -90,6 +110,9 @@ TEST(RunOptions, BadValuesNameTheFlag) {
       {{"--guardband", "100"}, "--guardband"},
       {{"--guardband=-1"}, "--guardband"},
       {{"--station"}, "station"},
+      {{"--instrument-timeout", "-1"}, "--instrument-timeout"},
+      {{"--instrument-timeout", "soon"}, "instrument-timeout"},
+      {{"--mock-instruments", "--no-mock-instruments"}, "contradict"},
   };
   for (const auto& [argv, expected] : cases) {
     SCOPED_TRACE(::testing::PrintToString(argv));
@@ -108,6 +131,7 @@ TEST(RunOptions, HelpListsEveryFlagWithItsVariable) {
   const std::string help = run_options_help();
   for (const char* flag : {"--station", "--dut-serial", "--dut-part-number", "--dut-revision", "--dut-lot-number",
                            "--product", "--fixture", "--operator", "--test-phase", "--test-profile", "--guardband",
+                           "--no-mock-instruments", "--instrument-timeout", "--allow-overdue-calibration",
                            "--mock-instruments", "--data-dir", "LITMUS_GUARDBAND", "LITMUS_DUT_SERIAL"}) {
     EXPECT_NE(help.find(flag), std::string::npos) << flag;
   }

@@ -1,5 +1,6 @@
 // litmus::connect() end to end on a mock station into a temp data dir.
 #include <gtest/gtest.h>
+#include <stdlib.h>
 
 #include <litmus/litmus.hpp>
 #include <nlohmann/json.hpp>
@@ -111,13 +112,27 @@ TEST_F(ConnectTest, WrongTypeAndUnknownRoleAreClearErrors) {
   }
 }
 
-TEST_F(ConnectTest, RealInstrumentsAreRefusedClearlyAndTheSessionEnds) {
+// Nothing listens on the dmm's resource (a port on loopback that refuses):
+// connecting fails naming the station entry and the resource, and the
+// session still ends, errored.
+TEST_F(ConnectTest, UnreachableInstrumentIsAClearErrorAndTheSessionEnds) {
+  testing::write_file(project_ / "stations/bench_1.yaml", R"(id: bench_1
+instruments:
+  dmm:
+    type: dmm
+    resource: TCPIP::127.0.0.1::1::SOCKET
+)");
+  ConnectOptions real = options(/*mock=*/false);
+  real.io_timeout = std::chrono::milliseconds(500);
+  ::setenv("LITMUS_LOCK_DIR", (data_.path() / "locks").c_str(), 1);
   try {
-    connect("bench_1", options(/*mock=*/false));
+    connect("bench_1", real);
     FAIL();
-  } catch (const ConfigError& e) {
+  } catch (const InstrumentError& e) {
     EXPECT_NE(std::string(e.what()).find("instruments.dmm"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("TCPIP::127.0.0.1::1::SOCKET"), std::string::npos) << e.what();
   }
+  ::unsetenv("LITMUS_LOCK_DIR");
   auto sessions = store()->sessions(10);
   ASSERT_EQ(sessions.size(), 1u);
   EXPECT_EQ(sessions[0].outcome, "errored");

@@ -93,7 +93,7 @@ TEST(MakeInstrumentsSafe, AFailureIsAWarningAndTheOthersAreStillMadeSafe) {
   testing::RecordingLog log;
   auto driver = std::make_unique<MockPsu>(MockMethods("psu", "psu", json::object()));
   MockPsu& supply = *driver;
-  driver->set_output(true);
+  driver->set_output(1, true);
   std::vector<std::unique_ptr<Instrument>> instruments;
   instruments.push_back(std::make_unique<StuckInstrument>(log.binding("relays", "switch")));
   instruments.push_back(std::make_unique<Psu>(log.binding("psu", "psu"), std::move(driver)));

@@ -111,7 +111,14 @@ json measurement(const std::string& name, double value, const std::string& outco
             {"source", "test_yaml"}}},
           {"characteristic_id", "CH-1"},
           {"spec_ref", "SPEC 4.2"},
-          {"instrument", {{"role", "dmm"}, {"resource", "mock"}, {"channel", "dmm.voltage"}, {"seq", 7}}},
+          {"instrument",
+           {{"role", "dmm"},
+            {"resource", "mock"},
+            {"channel", "dmm.voltage"},
+            {"seq", 7},
+            {"serial", "MY123"},
+            {"calibration_due", "2027-01-31"}}},
+          {"dut_pin", "TP3"},
           {"repeated", false}};
 }
 
@@ -196,6 +203,9 @@ TEST(RunProjection, ProjectsACompleteRun) {
   EXPECT_EQ(m.characteristic_id, "CH-1");
   EXPECT_EQ(m.instrument_channel, "dmm.voltage");
   EXPECT_EQ(m.instrument_seq, 7);
+  EXPECT_EQ(m.dut_pin, "TP3");
+  EXPECT_EQ(m.instrument_serial, "MY123");
+  EXPECT_EQ(m.calibration_due, "2027-01-31");
   EXPECT_LT(measurements[0].seq, measurements[1].seq);
 }
 
@@ -473,6 +483,26 @@ TEST(RunProjection, UpgradesASchema1Store) {
   auto again = EventStore::open(dir.path());
   EXPECT_EQ(again->run(kRun)->measurement_count, 3);
   EXPECT_EQ(again->measurements(kRun).size(), 3u);
+}
+
+// Schema 2 had measurements without the traceability columns of schema 3;
+// opening adds them and keeps every row.
+TEST(RunProjection, UpgradesASchema2Store) {
+  litmus::testing::TempDir dir;
+  {
+    auto store = EventStore::open(dir.path());
+    store->ingest(complete_run().entries(), 1);
+    store->db().exec(
+        "ALTER TABLE measurements DROP COLUMN dut_pin; ALTER TABLE measurements DROP COLUMN instrument_serial; "
+        "ALTER TABLE measurements DROP COLUMN calibration_due; "
+        "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+  }
+  auto store = EventStore::open(dir.path());
+  EXPECT_EQ(schema_version(store->db()), kSchemaVersion);
+  const auto rows = store->measurements(kRun);
+  ASSERT_EQ(rows.size(), 3u);
+  EXPECT_EQ(rows[0].dut_pin, "");
+  EXPECT_EQ(rows[0].instrument_serial, "");
 }
 
 TEST(RunProjection, UpgradesAnEmptySchema1Store) {

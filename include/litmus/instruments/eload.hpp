@@ -54,6 +54,9 @@ class ELoad : public Instrument {
   ELoadDriver& driver() { return *driver_; }
 
  private:
+  // set_current … set_power: the mode (switched first when needed) and its level.
+  void set_level(LoadMode mode, double value);
+
   std::unique_ptr<ELoadDriver> driver_;
   LoadMode mode_ = LoadMode::constant_current;
   bool mode_known_ = false;  // until set once, the load's own mode is unknown

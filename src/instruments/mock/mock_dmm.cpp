@@ -2,11 +2,11 @@
 
 namespace litmus {
 
-double MockDmm::measure_dc_voltage() {
-  return methods_.value({"measure_dc_voltage", "measure_voltage"}).next_scalar();
-}
-double MockDmm::measure_ac_voltage() { return methods_.value({"measure_ac_voltage"}).next_scalar(); }
-double MockDmm::measure_current() { return methods_.value({"measure_current"}).next_scalar(); }
-double MockDmm::measure_resistance() { return methods_.value({"measure_resistance"}).next_scalar(); }
+double MockDmm::measure_dc_voltage() { return methods_.next_scalar({"measure_dc_voltage", "measure_voltage"}); }
+double MockDmm::measure_ac_voltage() { return methods_.next_scalar({"measure_ac_voltage"}); }
+double MockDmm::measure_current() { return methods_.next_scalar({"measure_current"}); }
+double MockDmm::measure_ac_current() { return methods_.next_scalar({"measure_ac_current"}); }
+double MockDmm::measure_resistance() { return methods_.next_scalar({"measure_resistance"}); }
+double MockDmm::measure_frequency() { return methods_.next_scalar({"measure_frequency"}); }
 
 }  // namespace litmus

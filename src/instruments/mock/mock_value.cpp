@@ -1,5 +1,6 @@
 #include "instruments/mock/mock_value.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <numbers>
@@ -75,10 +76,22 @@ struct MockValue::Source {
   struct Keyed {
     std::map<std::string, std::unique_ptr<Source>, std::less<>> entries;
   };
-  std::variant<Constant, List, Normal, Uniform, Sine, Keyed> kind;
+  // A raw query's reply as configured.
+  struct Text {
+    std::string text;
+  };
+  struct TextList {
+    std::vector<std::string> texts;
+    std::size_t next = 0;
+  };
+  std::variant<Constant, List, Normal, Uniform, Sine, Keyed, Text, TextList> kind;
   bool array = false;
 
   static std::unique_ptr<Source> parse(const json& spec, bool array);
+  // One query's replies: text, a number, a list of either, or a generator.
+  static std::unique_ptr<Source> parse_reply(const json& spec);
+  // A query entry: replies keyed by the command.
+  static std::unique_ptr<Source> parse_replies(const json& spec);
 };
 
 std::unique_ptr<MockValue::Source> MockValue::Source::parse(const json& spec, bool array) {
@@ -156,7 +169,59 @@ std::unique_ptr<MockValue::Source> MockValue::Source::parse(const json& spec, bo
   return source;
 }
 
-MockValue MockValue::parse(const json& spec, bool array) { return MockValue(Source::parse(spec, array)); }
+std::unique_ptr<MockValue::Source> MockValue::Source::parse_reply(const json& spec) {
+  auto source = std::make_unique<Source>();
+  if (spec.is_string() || spec.is_number()) {
+    source->kind = Text{spec.is_string() ? spec.get<std::string>() : spec.dump()};
+    return source;
+  }
+  if (spec.is_array()) {
+    if (spec.empty()) throw std::invalid_argument("the list of replies is empty");
+    TextList list;
+    for (const auto& item : spec) {
+      if (!item.is_string() && !item.is_number()) {
+        throw std::invalid_argument("every reply of the list must be a text or a number");
+      }
+      list.texts.push_back(item.is_string() ? item.get<std::string>() : item.dump());
+    }
+    source->kind = std::move(list);
+    return source;
+  }
+  if (spec.is_object() && spec.size() == 1 && is_generator_name(spec.begin().key())) return parse(spec, false);
+  throw std::invalid_argument(
+      "expected a reply: a text, a number, a list of them or a generator such as {normal: {...}}");
+}
+
+std::unique_ptr<MockValue::Source> MockValue::Source::parse_replies(const json& spec) {
+  if (!spec.is_object() || (spec.size() == 1 && is_generator_name(spec.begin().key()))) {
+    throw std::invalid_argument("expected a mapping from command to reply, such as {\"MEAS:VOLT?\": \"1.234\"}");
+  }
+  auto source = std::make_unique<Source>();
+  Keyed keyed;
+  for (const auto& [command, reply] : spec.items()) {
+    try {
+      keyed.entries.emplace(command, parse_reply(reply));
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(command + ": " + e.what());
+    }
+  }
+  source->kind = std::move(keyed);
+  return source;
+}
+
+MockValue MockValue::parse(const json& spec, MethodKind kind) {
+  switch (kind) {
+    case MethodKind::read_scalar:
+      return MockValue(Source::parse(spec, false));
+    case MethodKind::read_array:
+      return MockValue(Source::parse(spec, true));
+    case MethodKind::query:
+      return MockValue(Source::parse_replies(spec));
+    case MethodKind::setter:
+      break;
+  }
+  throw std::invalid_argument("a setter returns nothing, so there is nothing to mock");
+}
 
 MockValue::MockValue(std::unique_ptr<Source> source) : source_(std::move(source)) {}
 MockValue::MockValue(MockValue&&) noexcept = default;
@@ -177,10 +242,8 @@ MockValue::Source& select(MockValue::Source& source, std::string_view argument) 
   return select(*it->second, {});
 }
 
-}  // namespace
-
-double MockValue::next_scalar(std::string_view argument) {
-  Source& source = select(*source_, argument);
+double draw_number(MockValue::Source& source) {
+  using Source = MockValue::Source;
   return std::visit(
       [](auto& kind) -> double {
         using T = std::decay_t<decltype(kind)>;
@@ -197,6 +260,30 @@ double MockValue::next_scalar(std::string_view argument) {
         }
       },
       source.kind);
+}
+
+}  // namespace
+
+double MockValue::next_scalar(std::string_view argument) { return draw_number(select(*source_, argument)); }
+
+std::string MockValue::next_text(std::string_view argument) {
+  Source& source = select(*source_, argument);
+  if (auto* text = std::get_if<Source::Text>(&source.kind)) return text->text;
+  if (auto* list = std::get_if<Source::TextList>(&source.kind)) {
+    std::string reply = list->texts[list->next];
+    list->next = (list->next + 1) % list->texts.size();
+    return reply;
+  }
+  // Shortest text that reads back as the same double, as an instrument
+  // printing full precision would.
+  char buffer[32];
+  const auto result = std::to_chars(buffer, buffer + sizeof buffer, draw_number(source));
+  return std::string(buffer, result.ptr);
+}
+
+bool MockValue::has_entry(std::string_view argument) const {
+  const auto* keyed = std::get_if<Source::Keyed>(&source_->kind);
+  return !keyed || keyed->entries.find(argument) != keyed->entries.end();
 }
 
 MockArray MockValue::next_array(std::string_view argument) {
