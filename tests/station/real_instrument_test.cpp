@@ -150,11 +150,13 @@ TEST_F(RealInstrumentTest, MocksTakeTheirIdentityFromTheAssetAndNeverLock) {
   write_asset("MY53200001", date_in(200));
   auto first = connect("bench_1", options());
   auto second = connect("bench_1", options());  // a mock holds no lock
-  const json connected = payload_of(second.session_id(), "instrument.connected");
+  const std::string id = second.session_id();
+  second.stop();  // the session's events are in the store once it has ended
+  const json connected = payload_of(id, "instrument.connected");
   EXPECT_EQ(connected["mocked"], true);
   EXPECT_EQ(connected["identity"]["serial"], "MY53200001");
   EXPECT_FALSE(connected.contains("lock"));
-  EXPECT_TRUE(events(second.session_id(), "instrument.identity_verified").empty());
+  EXPECT_TRUE(events(id, "instrument.identity_verified").empty());
 }
 
 TEST_F(RealInstrumentTest, LostInstrumentErrorsTheCallInsteadOfHanging) {
