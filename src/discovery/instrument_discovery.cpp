@@ -10,6 +10,7 @@
 
 #include "litmus/scpi_connection.hpp"
 #include "litmus/transport.hpp"
+#include "transport/scpi_reply.hpp"
 
 namespace litmus {
 
@@ -67,7 +68,7 @@ void discover_vxi11(const DiscoveryOptions& options, std::vector<DiscoveredInstr
     found.resource = "TCPIP::" + address + "::INSTR";
     found.interface = "vxi11";
     found.idn = trimmed(id);
-    found.identity = parse_idn(found.idn);
+    found.identity = transport::split_idn(found.idn);
     out.push_back(std::move(found));
   }
 }
@@ -118,21 +119,6 @@ std::string socket_resource(std::string_view host) {
 }
 
 }  // namespace
-
-InstrumentIdentity parse_idn(std::string_view idn) {
-  InstrumentIdentity identity;
-  std::string* fields[] = {&identity.manufacturer, &identity.model, &identity.serial, &identity.firmware};
-  std::size_t field = 0;
-  std::size_t start = 0;
-  while (field < 4) {
-    // The firmware field is the rest: some instruments put commas in it.
-    const std::size_t comma = field < 3 ? idn.find(',', start) : std::string_view::npos;
-    *fields[field++] = trimmed(idn.substr(start, comma == std::string_view::npos ? idn.npos : comma - start));
-    if (comma == std::string_view::npos) break;
-    start = comma + 1;
-  }
-  return identity;
-}
 
 std::vector<DiscoveredInstrument> discover_instruments(const DiscoveryOptions& options) {
   std::vector<DiscoveredInstrument> found;

@@ -41,7 +41,4 @@ struct DiscoveryOptions {
 // candidate (its `error` says why).
 std::vector<DiscoveredInstrument> discover_instruments(const DiscoveryOptions& options);
 
-// "Keysight Technologies,34461A,MY53012345,A.03.01" → identity.
-InstrumentIdentity parse_idn(std::string_view idn);
-
 }  // namespace litmus

@@ -9,6 +9,7 @@
 
 #include "core/journal_entry.hpp"
 #include "store/event_store.hpp"
+#include "support/cli_run.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,27 +18,13 @@ namespace {
 
 using nlohmann::json;
 
-struct Output {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Output = CliOutput;
 
 // Runs `litmus <args>` with TZ=UTC (so local times are predictable);
 // stderr goes to a file the shell opens, stdout through the pipe.
-Output litmus(std::vector<std::string> args) {
+Output litmus(const std::vector<std::string>& args) {
   const TempDir io;
-  const std::string err_file = (io / "err").string();
-  std::vector<std::string> argv{"/bin/sh", "-c", "exec \"$0\" \"$@\" 2>'" + err_file + "'", LITMUS_CLI_PATH};
-  argv.insert(argv.end(), args.begin(), args.end());
-  Process process(argv, {{"TZ", "UTC"}, {"LITMUS_HOME", (io / "home").string()}});
-  Output output;
-  output.out = process.read_all();
-  output.exit_code = process.wait();
-  std::stringstream err;
-  err << std::ifstream(err_file).rdbuf();
-  output.err = err.str();
-  return output;
+  return run_cli(LITMUS_CLI_PATH, args, {{"TZ", "UTC"}, {"LITMUS_HOME", (io / "home").string()}});
 }
 
 // RFC 4180 records, for reading `show -f csv` back.

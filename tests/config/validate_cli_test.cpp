@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "support/cli_run.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 #include "write_file.hpp"
@@ -15,27 +16,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct Output {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
+using Output = CliOutput;
 
 // Runs `litmus <args>` in `cwd`; stderr goes to a file the shell opens.
-Output litmus(const fs::path& cwd, std::vector<std::string> args) {
-  const TempDir io;
-  const std::string err_file = (io / "err").string();
-  std::vector<std::string> argv{"/bin/sh", "-c", "cd \"$1\" && shift && exec \"$0\" \"$@\" 2>'" + err_file + "'",
-                                LITMUS_CLI_PATH, cwd.string()};
-  argv.insert(argv.end(), args.begin(), args.end());
-  Process process(argv, {{"LITMUS_PROJECT", ""}});
-  Output output;
-  output.out = process.read_all();
-  output.exit_code = process.wait();
-  std::stringstream err;
-  err << std::ifstream(err_file).rdbuf();
-  output.err = err.str();
-  return output;
+Output litmus(const fs::path& cwd, const std::vector<std::string>& args) {
+  return run_cli(LITMUS_CLI_PATH, args, {{"LITMUS_PROJECT", ""}}, cwd);
 }
 
 class Validate : public ::testing::Test {
