@@ -34,6 +34,7 @@ inline constexpr const char* session_started = "session.started";
 inline constexpr const char* session_ended = "session.ended";
 inline constexpr const char* run_started = "run.started";
 inline constexpr const char* run_ended = "run.ended";
+inline constexpr const char* run_output = "run.output";
 inline constexpr const char* instrument_connected = "instrument.connected";
 inline constexpr const char* instrument_disconnected = "instrument.disconnected";
 inline constexpr const char* instrument_read = "instrument.read";

@@ -2,7 +2,7 @@
 
 #include <CLI/CLI.hpp>
 
-#include "core/data_dir.hpp"
+#include "config/project_data_dir.hpp"
 
 namespace litmus::cli {
 
@@ -13,9 +13,7 @@ void add_data_dir_option(CLI::App& command, std::filesystem::path& flag) {
 
 std::filesystem::path resolve_command_data_dir(const std::filesystem::path& flag,
                                                const config::ProjectConfig& project) {
-  if (!flag.empty()) return std::filesystem::absolute(flag);
-  if (project.data_dir) return *project.data_dir;
-  return litmus::resolve_data_dir({});
+  return config::project_data_dir(flag, project);
 }
 
 }  // namespace litmus::cli

@@ -10,6 +10,7 @@ DiscoveryOptions DiscoveryFlags::resolved() const {
   resolved_options.timeout = std::chrono::milliseconds(timeout_ms);
   resolved_options.vxi11 = !no_vxi11;
   resolved_options.usbtmc = !no_usbtmc;
+  resolved_options.serial = !no_serial;
   if (!quiet) {
     resolved_options.progress = [](std::string_view step) { std::cerr << "litmus: " << step << '\n'; };
   }
@@ -23,6 +24,7 @@ void add_discovery_options(CLI::App& command, DiscoveryFlags& flags) {
       ->capture_default_str();
   command.add_flag("--no-vxi11,--no-lxi", flags.no_vxi11, "Skip the VXI-11 broadcast");
   command.add_flag("--no-usbtmc", flags.no_usbtmc, "Skip /dev/usbtmc* devices");
+  command.add_flag("--no-serial", flags.no_serial, "Skip serial ports");
   command.add_flag("--probe-serial", flags.options.probe_serial,
                    "Ask *IDN? on serial ports too (they are only listed otherwise)");
   command.add_option("--baud", flags.options.baud, "Baud rate for --probe-serial")

@@ -17,6 +17,7 @@ struct DiscoveryFlags {
   int timeout_ms = 1000;
   bool no_vxi11 = false;
   bool no_usbtmc = false;
+  bool no_serial = false;
   bool quiet = false;
 
   // `options` with the flags applied and a progress line on stderr (unless

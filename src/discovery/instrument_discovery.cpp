@@ -138,7 +138,7 @@ std::vector<DiscoveredInstrument> discover_instruments(const DiscoveryOptions& o
   }
   if (options.vxi11) discover_vxi11(options, found);
   if (options.usbtmc) discover_usbtmc(options, found);
-  discover_serial(options, found);
+  if (options.serial) discover_serial(options, found);
   std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
     return a.interface != b.interface ? a.interface < b.interface : a.resource < b.resource;
   });

@@ -27,6 +27,7 @@ struct DiscoveryOptions {
   std::chrono::milliseconds timeout{1000};  // per probe, and for the broadcast
   bool vxi11 = true;
   bool usbtmc = true;
+  bool serial = true;
   // Serial ports are listed always but asked *IDN? only when this is set:
   // writing to an unknown serial port may upset whatever is attached.
   bool probe_serial = false;

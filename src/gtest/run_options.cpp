@@ -55,6 +55,7 @@ constexpr const char* kNoMockHelp = "Use the real instruments even if litmus.yam
 constexpr const char* kInstrumentTimeoutHelp =
     "Seconds to wait for an instrument another process is using (default 0: fail at once)";
 constexpr const char* kAllowOverdueHelp = "Run in production even with an instrument past its calibration due date";
+constexpr const char* kNoOutputCaptureHelp = "Do not copy stdout/stderr into run.output events";
 
 bool is_help(std::string_view arg) { return arg == "--help" || arg == "-h" || arg == "-?"; }
 
@@ -82,6 +83,8 @@ ParsedCommandLine parse_run_options(int argc, const char* const* argv) {
       app.add_option("--instrument-timeout", instrument_timeout)->envname("LITMUS_INSTRUMENT_TIMEOUT");
   bool allow_overdue = false;
   app.add_flag("--allow-overdue-calibration", allow_overdue);
+  bool no_output_capture = false;
+  app.add_flag("--no-output-capture", no_output_capture);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -108,6 +111,7 @@ ParsedCommandLine parse_run_options(int argc, const char* const* argv) {
   }
   options.allow_overdue_calibration =
       allow_overdue || env_flag("LITMUS_ALLOW_OVERDUE_CALIBRATION").value_or(false);
+  options.capture_output = !no_output_capture && env_flag("LITMUS_OUTPUT_CAPTURE").value_or(true);
 
   parsed.remaining.push_back(argc > 0 ? argv[0] : "test");
   for (const auto& extra : app.remaining()) {
@@ -131,6 +135,7 @@ std::string run_options_help() {
   line("--no-mock-instruments", "LITMUS_MOCK_INSTRUMENTS=0", kNoMockHelp);
   line("--instrument-timeout SECONDS", "LITMUS_INSTRUMENT_TIMEOUT", kInstrumentTimeoutHelp);
   line("--allow-overdue-calibration", "LITMUS_ALLOW_OVERDUE_CALIBRATION=1", kAllowOverdueHelp);
+  line("--no-output-capture", "LITMUS_OUTPUT_CAPTURE=0", kNoOutputCaptureHelp);
   return out.str();
 }
 

@@ -29,6 +29,9 @@ struct RunOptions {
   // holds (0: fail at once).
   double instrument_timeout_s = 0;
   bool allow_overdue_calibration = false;
+  // Copy the program's stdout/stderr into run.output events
+  // (--no-output-capture / LITMUS_OUTPUT_CAPTURE=0 turn it off).
+  bool capture_output = true;
   std::filesystem::path data_dir;
   std::filesystem::path project_dir;
   // The test YAML for every test of the program, instead of the

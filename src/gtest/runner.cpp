@@ -13,6 +13,7 @@
 #include "core/uuid.hpp"
 #include "gtest/git_info.hpp"
 #include "gtest/measurement_recording.hpp"
+#include "gtest/output_capture.hpp"
 #include "gtest/signal_watcher.hpp"
 #include "limits/limit_resolver.hpp"
 #include "litmus/error.hpp"
@@ -175,6 +176,7 @@ void Runner::start_run(const testing::UnitTest& unit_test) {
   EventContext run_context;
   run_context.run_id = run_id_;
   station_->log().emit(event_type::run_started, payload, run_context);
+  start_output_capture();
   if (!start_error.empty()) fail_start(start_error);
 
   try {
@@ -183,6 +185,24 @@ void Runner::start_run(const testing::UnitTest& unit_test) {
     fail_start(error.what());
   }
   signal_watcher_ = std::make_unique<SignalWatcher>([this](const std::string& reason) { terminate(reason); });
+}
+
+void Runner::start_output_capture() {
+  if (!options_.capture_output) return;
+  EventContext run_context;
+  run_context.run_id = run_id_;
+  EventLog& log = station_->log();
+  try {
+    output_capture_ = std::make_unique<OutputCapture>([&log, run_context](const OutputChunk& chunk) {
+      nlohmann::json payload{{"stream", chunk.stream}, {"text", chunk.text}};
+      if (chunk.truncated) payload["truncated"] = true;
+      log.emit(event_type::run_output, payload, run_context);
+    });
+  } catch (const std::exception& error) {
+    // Out of descriptors, say: the run goes on, its output on the console only.
+    log.emit(event_type::diagnostic_warning,
+             {{"message", std::string("output is not recorded: ") + error.what()}}, run_context);
+  }
 }
 
 void Runner::plan_steps(const testing::UnitTest& unit_test) {
@@ -264,6 +284,7 @@ void Runner::end_run(std::optional<Outcome> forced, const std::string& reason) {
   if (run_id_.empty() || run_ended_) return;
   run_ended_ = true;
   if (attempt_.open) close_attempt(false, forced);
+  if (output_capture_) output_capture_->stop();  // its last lines come before run.ended
   std::optional<Outcome> rollup;
   std::map<std::string, int> counts;
   for (const auto& [key, outcome] : final_outcomes_) {

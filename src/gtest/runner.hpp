@@ -35,6 +35,7 @@
 namespace litmus::gtest_runner {
 
 class SignalWatcher;
+class OutputCapture;
 
 // What the test program was built with (recorded in run.started).
 struct ProgramInfo {
@@ -76,6 +77,7 @@ class Runner {
  private:
   void start_run(const testing::UnitTest& unit_test);
   void plan_steps(const testing::UnitTest& unit_test);
+  void start_output_capture();
   const config::TestConfig* test_config_for(const std::string& source_file);
   void open_attempt(const StepPlan& plan, int vector_index);
   void close_attempt(bool retrying, std::optional<Outcome> forced = std::nullopt);
@@ -118,6 +120,10 @@ class Runner {
   nlohmann::json stray_failures_ = nlohmann::json::array();  // reported outside any step
 
   std::unique_ptr<SignalWatcher> signal_watcher_;
+  // Copies stdout/stderr into run.output from run.started to run.ended.
+  // Its sink emits without mutex_: end_run() holds mutex_ while it stops
+  // the capture and waits for the sink's last call.
+  std::unique_ptr<OutputCapture> output_capture_;
 };
 
 }  // namespace litmus::gtest_runner

@@ -212,10 +212,10 @@ void SimScope::add_commands() {
     source_ = number;
   });
   table.add(":WAVeform:SOURce?", 0, [this](Call& call) { call.reply = "CHAN" + std::to_string(source_); });
-  auto set_mode = [this](Call& call) {
-    mode_ = static_cast<Mode>(call.choice(0, {"NORMal", "MAXimum", "RAW"}));
-    invalidate();
-  };
+  // Readout settings (mode, points) choose what part of the acquisition is
+  // read, not a new one: a stopped scope keeps its record, and record()
+  // acquires again only when the number of points differs.
+  auto set_mode = [this](Call& call) { mode_ = static_cast<Mode>(call.choice(0, {"NORMal", "MAXimum", "RAW"})); };
   table.add(":WAVeform:MODE", 1, set_mode);
   table.add(":WAVeform:POINts:MODE", 1, set_mode);
   table.add(":WAVeform:MODE?", 0, [this](Call& call) {
@@ -230,7 +230,6 @@ void SimScope::add_commands() {
   });
   table.add(":WAVeform:POINts", 1, [this](Call& call) {
     points_ = static_cast<std::size_t>(call.integer(0, 1, static_cast<long long>(kMaxMemoryDepth)));
-    invalidate();
   });
   table.add(":WAVeform:POINts?", 0, [this](Call& call) { call.reply = std::to_string(record_points()); });
   table.add(":WAVeform:STARt", 1, [this](Call& call) {

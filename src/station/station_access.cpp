@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "core/data_dir.hpp"
+#include "config/project_data_dir.hpp"
 #include "core/environment.hpp"
 #include "station/instrument_connection.hpp"
 #include "litmus/event_log.hpp"
@@ -19,9 +19,7 @@ Station StationAccess::open(const config::ProjectConfig& project, const config::
   auto impl = std::make_unique<Station::Impl>();
   if (station != nullptr) impl->station = *station;
 
-  std::filesystem::path data_dir = options.data_dir;
-  if (data_dir.empty() && project.data_dir) data_dir = *project.data_dir;
-  data_dir = resolve_data_dir(data_dir);
+  const std::filesystem::path data_dir = config::project_data_dir(options.data_dir, project);
   // The most specific say wins: the caller (a flag), the environment, then
   // the project, so --no-mock-instruments reaches real instruments on a
   // project that mocks by default.

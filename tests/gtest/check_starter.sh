@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The path of a new user, end to end: install Litmus into a temp prefix,
-# `litmus init my_board --starter`, `make test` in it (4 tests against the
+# `litmus init my_board --starter`, `litmus validate`, `make test` in it (4 tests against the
 # mock bench), then find the runs with `litmus runs --json` and
 # `litmus show RUN_ID -f json`.
 set -euo pipefail
@@ -14,6 +14,8 @@ export LITMUS_HOME="$work/data"
 cd "$work"
 "$litmus" init my_board --starter
 cd my_board
+# The generated project is valid as written: every file, every reference.
+"$litmus" validate
 make test
 
 runs=$("$litmus" runs --json)

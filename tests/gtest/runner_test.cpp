@@ -190,6 +190,7 @@ TEST_F(RunnerTest, ProcessKilledMidStepIsAbortedOnRecoveryWithEarlierMeasurement
   EXPECT_EQ(steps_of(steps, "Judge/MeasureOnly").at(0).outcome, "done");
   EXPECT_EQ(steps_of(steps, "Crash/MidStep").at(0).outcome, "aborted");
   EXPECT_EQ(steps_of(steps, "Hang/UntilSignal").at(0).status, "never_ran");
+  EXPECT_NE(output_.find("last words before the crash"), std::string::npos) << output_;
   const auto measurements = db->measurements(run_row.run_id);
   ASSERT_NE(measurement(measurements, "before_crash"), nullptr);
   EXPECT_EQ(measurement(measurements, "before_crash")->value, 42.0);
@@ -241,6 +242,40 @@ TEST_F(RunnerTest, RepeatedIterationsAddAttemptsToTheSameRun) {
   EXPECT_EQ(measure_only[0].vector_retry, 0);
   EXPECT_EQ(measure_only[1].vector_retry, 1);
   EXPECT_EQ(db->measurements(run_row.run_id).size(), 4u);
+}
+
+TEST_F(RunnerTest, ProgramOutputIsCopiedIntoRunOutputEventsAndStillPrinted) {
+  ASSERT_EQ(run("Judge.MeasureOnly"), 0) << output_;
+  EXPECT_NE(output_.find("reading the temperature\nsensor at 25 C\n"), std::string::npos) << output_;
+  auto db = store();
+  const auto run_row = only_run(*db);
+  store::EventQuery query;
+  query.session_id = run_row.session_id;
+  query.limit = 1000;
+  std::map<std::string, std::string> text;  // by stream
+  std::uint64_t last_output_seq = 0;
+  std::uint64_t run_ended_seq = 0;
+  for (const auto& stored : db->events(query)) {
+    if (stored.event.type == "run.ended") run_ended_seq = stored.event.seq;
+    if (stored.event.type != "run.output") continue;
+    EXPECT_EQ(stored.event.run_id, run_row.run_id);
+    const auto payload = nlohmann::json::parse(stored.event.payload);
+    auto& so_far = text[payload.at("stream").get<std::string>()];
+    so_far += (so_far.empty() ? "" : "\n") + payload.at("text").get<std::string>();
+    last_output_seq = stored.event.seq;
+  }
+  EXPECT_NE(text["stdout"].find("reading the temperature\nsensor at 25 C"), std::string::npos) << text["stdout"];
+  EXPECT_NE(text["stderr"].find("warning: no airflow"), std::string::npos) << text["stderr"];
+  EXPECT_LT(last_output_seq, run_ended_seq);  // the run's output is complete when it ends
+}
+
+TEST_F(RunnerTest, NoOutputCaptureRecordsNoOutputEvents) {
+  ASSERT_EQ(run("Judge.MeasureOnly", {"--no-output-capture"}), 0) << output_;
+  EXPECT_NE(output_.find("reading the temperature"), std::string::npos);
+  auto db = store();
+  store::EventQuery query;
+  query.type = "run.output";
+  EXPECT_TRUE(db->events(query).empty());
 }
 
 TEST_F(RunnerTest, ListingTestsRecordsNoRun) {

@@ -7,7 +7,9 @@
 
 #include <chrono>
 #include <csignal>
+#include <cstdio>
 #include <cstdlib>
+#include <iostream>
 #include <fstream>
 #include <stdexcept>
 #include <thread>
@@ -36,7 +38,12 @@ TEST(Judge, FromProduct) {
   LITMUS_VERIFY("r_pullup", dmm.measure_resistance());
 }
 
-TEST(Judge, MeasureOnly) { LITMUS_MEASURE("temperature", 25.0, "C"); }
+TEST(Judge, MeasureOnly) {
+  // Output the runner copies into run.output events (and still prints).
+  std::cout << "reading the temperature\nsensor at 25 C" << std::endl;
+  std::cerr << "warning: no airflow" << std::endl;
+  LITMUS_MEASURE("temperature", 25.0, "C");
+}
 
 TEST(Errors, Throws) {
   LITMUS_MEASURE("before_throw", 1.0);
@@ -69,6 +76,10 @@ TEST_F(Fixtured, SeesMember) { LITMUS_VERIFY("offset", offset_, {.low = 0.0, .hi
 
 TEST(Crash, MidStep) {
   LITMUS_MEASURE("before_crash", 42.0);
+  // Still in the capture pipe when the crash comes: the fatal-signal
+  // handler must get it to the terminal.
+  std::printf("last words before the crash\n");
+  std::fflush(stdout);
   std::raise(SIGSEGV);
 }
 
