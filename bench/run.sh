@@ -2,13 +2,22 @@
 # Runs every Litmus benchmark against its same-run baseline and prints the
 # figures. Builds nothing: `make bench` builds first, then calls
 #   bench/run.sh <build dir>
-# Takes about 2-3 minutes on 2 cores. Scratch data goes under $TMPDIR
+# Takes about 2-3 minutes on 2 cores, plus ~10 for section 9 and ~25 for
+# section 10 (generating their stores). Scratch data goes under $TMPDIR
 # (default /tmp) and is removed afterwards. Figures: bench/BENCHMARKS.md.
 #
 # Environment knobs (defaults are the documented runs):
 #   LITMUS_BENCH_EMIT_CALLS    calls per emit phase      (1000000)
 #   LITMUS_BENCH_MEMORY_EVENTS events of the RSS run     (10000000)
 #   LITMUS_BENCH_LIVE_EVENTS   events of the live run    (2000, at 200/s)
+#   LITMUS_BENCH_RESULTS_RUNS  runs of the generated Results store (100000, with
+#                              50 measurements each: generating takes ~8 min)
+#   LITMUS_BENCH_RESULTS_DATA  a data dir to keep the generated store in and
+#                              reuse on the next run (default: a temp dir, removed)
+#   LITMUS_BENCH_METRICS_RUNS  runs of the `litmus demo` store of section 10 (100000,
+#                              ~50 measurements each: generating takes ~25 min)
+#   LITMUS_BENCH_METRICS_DATA  a data dir to keep that store in and reuse
+#                              (default: a temp dir, removed)
 set -u
 
 build=${1:-build}
@@ -77,6 +86,44 @@ run waveform "$bin/litmus_bench_waveform" --benchmark_color=false
 
 section "8. SCPI query round trip: ScpiConnection vs bare socket"
 run scpi "$bin/litmus_bench_scpi" --benchmark_color=false --benchmark_min_time=1
+
+section "9. Results API on a 100 000-run store: /api/runs sorts, a 10 000-measurement run"
+if [[ -x "$litmus" ]]; then
+  results_runs=${LITMUS_BENCH_RESULTS_RUNS:-100000}
+  if [[ -n "${LITMUS_BENCH_RESULTS_DATA:-}" ]]; then
+    run results "$bin/litmus_bench_results" --litmus "$litmus" --data-dir "$LITMUS_BENCH_RESULTS_DATA" \
+      --runs "$results_runs" --measurements $((results_runs * 50))
+  else
+    run results "$bin/litmus_bench_results" --litmus "$litmus" --runs "$results_runs" \
+      --measurements $((results_runs * 50))
+  fi
+else
+  echo "SKIPPED: $litmus not built"
+  failed+=("results (litmus not built)")
+fi
+
+section "10. Metrics on a 100 000-run demo store: every lens, the yield tab over HTTP"
+if [[ -x "$litmus" ]]; then
+  metrics_args=(--litmus "$litmus" --runs "${LITMUS_BENCH_METRICS_RUNS:-100000}" --benchmark_color=false)
+  if [[ -n "${LITMUS_BENCH_METRICS_DATA:-}" ]]; then
+    metrics_args+=(--data-dir "$LITMUS_BENCH_METRICS_DATA")
+  fi
+  run metrics "$bin/litmus_bench_metrics" "${metrics_args[@]}"
+else
+  echo "SKIPPED: $litmus not built"
+  failed+=("metrics (litmus not built)")
+fi
+
+section "11. History from programs: MCP litmus_events on 100 000 events, CSV export of 1 M measurements"
+run history "$bin/litmus_bench_history"
+
+section "12. Operator UI in Chromium: 10 000-measurement run first paint, live updates and serve RSS with 20 pages"
+if [[ -x "$litmus" && -x /usr/bin/chromium ]]; then
+  run ui node "$(dirname "$0")/ui_bench.mjs" "$build"
+else
+  echo "SKIPPED: needs $litmus and /usr/bin/chromium (scripts/bootstrap.sh installs it)"
+  failed+=("ui (litmus or chromium missing)")
+fi
 
 section "summary"
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -10,7 +10,7 @@ APT_PACKAGES=(
   build-essential cmake ninja-build pkg-config ccache git
   libsqlite3-dev sqlite3 nlohmann-json3-dev libyaml-cpp-dev libcli11-dev libboost1.81-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  liblxi-dev libtirpc-dev libserialport-dev
+  liblxi-dev libtirpc-dev libserialport-dev libpugixml-dev python3-junitparser
   chromium
 )
 # Node.js: Debian's (18) is enough; keep a newer one if the machine has it.

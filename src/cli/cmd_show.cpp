@@ -10,12 +10,13 @@
 #include <tuple>
 
 #include "cli/commands.hpp"
-#include "cli/csv_writer.hpp"
 #include "cli/data_dir_option.hpp"
 #include "cli/results_store.hpp"
 #include "cli/run_outcome_text.hpp"
 #include "cli/text_table.hpp"
 #include "cli/value_format.hpp"
+#include "export/html_report.hpp"
+#include "export/measurement_export.hpp"
 #include "core/data_dir.hpp"
 #include "litmus/error.hpp"
 
@@ -113,69 +114,22 @@ void print_json(const RunRecord& record, std::ostream& out) {
   out << json{{"run", record.run}, {"steps", record.steps}, {"measurements", record.measurements}}.dump(2) << '\n';
 }
 
-void print_csv(const RunRecord& record, std::ostream& out) {
-  // A measurement's inputs are those of the attempt it was taken in.
-  std::map<std::tuple<std::string, std::int64_t, std::int64_t>, std::string> inputs;
-  for (const auto& s : record.steps) inputs[{s.step_path, s.vector_index, s.vector_retry}] = s.inputs;
-  write_csv_row(out, {"run_id",
-                      "dut_serial",
-                      "station",
-                      "step_path",
-                      "vector_index",
-                      "vector_retry",
-                      "inputs",
-                      "name",
-                      "value",
-                      "units",
-                      "low",
-                      "high",
-                      "nominal",
-                      "comparator",
-                      "outcome",
-                      "characteristic_id",
-                      "spec_ref",
-                      "instrument_role",
-                      "instrument_channel",
-                      "ts"});
-  for (const auto& m : record.measurements) {
-    std::string step_inputs;
-    if (m.vector_index && m.vector_retry) {
-      const auto found = inputs.find({m.step_path, *m.vector_index, *m.vector_retry});
-      if (found != inputs.end()) step_inputs = found->second;
-    }
-    write_csv_row(out, {record.run.run_id,
-                        record.run.dut_serial,
-                        record.run.station,
-                        m.step_path,
-                        optional_text(m.vector_index),
-                        optional_text(m.vector_retry),
-                        step_inputs,
-                        m.name,
-                        number(m.value),
-                        m.units,
-                        number(m.low),
-                        number(m.high),
-                        number(m.nominal),
-                        m.comparator,
-                        m.outcome,
-                        m.characteristic_id,
-                        m.spec_ref,
-                        m.instrument_role,
-                        m.instrument_channel,
-                        iso8601_utc(m.ts)});
-  }
-}
-
 int run_show(const ShowOptions& options) {
   const auto data_dir = resolve_command_data_dir(options.data_dir, config::discover_project({}));
   const auto results = open_results_store(data_dir);
   auto run = results ? results->run(options.run_id) : std::nullopt;  // AmbiguousId lists the candidates
   if (!run) throw Error("no run " + options.run_id + " in " + store_path(data_dir).string());
+  if (options.format == "html") {
+    exporting::write_html_report(*results, run->run_id, std::cout);
+    return 0;
+  }
+  if (options.format == "csv") {
+    exporting::export_measurements(results->db(), {.run_id = run->run_id}, exporting::TableFormat::csv, std::cout);
+    return 0;
+  }
   RunRecord record{*run, results->steps(run->run_id), results->measurements(run->run_id)};
   if (options.format == "json") {
     print_json(record, std::cout);
-  } else if (options.format == "csv") {
-    print_csv(record, std::cout);
   } else {
     print_text(record, std::cout);
   }
@@ -189,7 +143,7 @@ Command add_show_command(CLI::App& app) {
   auto* sub = app.add_subcommand("show", "Show one run: its steps and measurements");
   sub->add_option("RUN_ID", options->run_id, "Run id, or a unique prefix of at least 8 characters")->required();
   sub->add_option("-f,--format", options->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->check(CLI::IsMember({"text", "json", "csv", "html"}))
       ->capture_default_str();
   add_data_dir_option(*sub, options->data_dir);
   return {sub, [options] { return run_show(*options); }};

@@ -27,5 +27,9 @@ Command add_validate_command(CLI::App& app);
 Command add_discover_command(CLI::App& app);
 Command add_sim_command(CLI::App& app);
 Command add_station_command(CLI::App& app);
+Command add_demo_command(CLI::App& app);
+Command add_metrics_command(CLI::App& app);
+Command add_mcp_command(CLI::App& app);
+Command add_export_command(CLI::App& app);
 
 }  // namespace litmus::cli

@@ -18,7 +18,10 @@ int main(int argc, char** argv) {
                                litmus::cli::add_init_command(app), litmus::cli::add_new_test_command(app),
                                litmus::cli::add_runs_command(app), litmus::cli::add_show_command(app),
                                litmus::cli::add_validate_command(app), litmus::cli::add_discover_command(app),
-                               litmus::cli::add_station_command(app), litmus::cli::add_sim_command(app)};
+                               litmus::cli::add_station_command(app), litmus::cli::add_sim_command(app),
+                               litmus::cli::add_demo_command(app),
+                               litmus::cli::add_metrics_command(app), litmus::cli::add_mcp_command(app),
+                               litmus::cli::add_export_command(app)};
   auto* version = app.add_subcommand("version", "Print the version");
   commands.push_back({version, [] {
                         std::cout << "litmus " << litmus::version() << '\n';

@@ -1,7 +1,5 @@
 #include "cli/run_outcome_text.hpp"
 
-#include "litmus/outcome.hpp"
-
 namespace litmus::cli {
 
 std::string run_outcome_text(const store::RunRow& run) {
@@ -15,14 +13,10 @@ std::string step_outcome_text(const store::StepRow& step) {
   return step.outcome.empty() ? "unknown" : step.outcome;
 }
 
+// The store's list, as CLI11's IsMember wants it.
 std::vector<std::string> run_outcome_filters() {
-  std::vector<std::string> names;
-  for (const Outcome outcome : {Outcome::passed, Outcome::failed, Outcome::errored, Outcome::skipped,
-                                Outcome::terminated, Outcome::aborted, Outcome::done}) {
-    names.emplace_back(to_string(outcome));
-  }
-  names.emplace_back("running");
-  return names;
+  const auto& names = store::run_outcome_filters();
+  return {names.begin(), names.end()};
 }
 
 }  // namespace litmus::cli

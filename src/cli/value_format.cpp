@@ -38,15 +38,6 @@ std::string local_time(std::optional<std::int64_t> ts_ns) {
   return format_tm(tm, "%Y-%m-%d %H:%M:%S");
 }
 
-std::string iso8601_utc(std::int64_t ts_ns) {
-  const auto [seconds, fraction] = split_ns(ts_ns);
-  std::tm tm{};
-  if (!::gmtime_r(&seconds, &tm)) return std::to_string(ts_ns);
-  char nanos[16];
-  std::snprintf(nanos, sizeof nanos, ".%09lld", static_cast<long long>(fraction));
-  return format_tm(tm, "%Y-%m-%dT%H:%M:%S") + nanos + "Z";
-}
-
 std::string duration(std::optional<std::int64_t> ns) {
   if (!ns) return {};
   const std::int64_t value = *ns;
@@ -67,13 +58,6 @@ std::string duration(std::optional<std::int64_t> ns) {
                   static_cast<long long>(seconds / 60 % 60));
   }
   return text;
-}
-
-std::string number(std::optional<double> value) {
-  if (!value) return {};
-  char text[32];
-  const auto result = std::to_chars(text, text + sizeof text, *value);
-  return std::string(text, result.ptr);
 }
 
 std::string display_number(std::optional<double> value) {

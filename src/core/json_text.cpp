@@ -181,6 +181,16 @@ void Object::boolean(std::string_view key_name, bool value) {
   out_ += value ? "true" : "false";
 }
 
+void Object::null(std::string_view key_name) {
+  key(key_name);
+  out_ += "null";
+}
+
+void Object::raw(std::string_view key_name, std::string_view json) {
+  key(key_name);
+  out_ += json;
+}
+
 Object Object::object(std::string_view key_name) {
   key(key_name);
   return Object(out_);

@@ -44,6 +44,10 @@ class Object {
   void integer(std::string_view key, std::int64_t value);
   void unsigned_integer(std::string_view key, std::uint64_t value);
   void boolean(std::string_view key, bool value);
+  void null(std::string_view key);
+  // `json` must already be valid JSON text (a stored JSON column); it is
+  // written as it is.
+  void raw(std::string_view key, std::string_view json);
   // A nested object: the returned Object writes into the same text and
   // must be closed before this one is written to again.
   Object object(std::string_view key);

@@ -10,6 +10,7 @@
 
 namespace litmus::store {
 class EventStore;
+struct SessionRow;
 }
 
 namespace litmus::server {
@@ -31,5 +32,22 @@ Response get_channel(const Request& request, ApiContext& api, std::string_view i
 Response list_stations(const Request& request, ApiContext& api);
 Response open_stream(const Request& request, ApiContext& api);
 Response get_openapi(const Request& request, ApiContext& api);
+
+// Runs (run_routes.cpp). `id` is a full run id or a unique prefix.
+Response list_runs(const Request& request, ApiContext& api);
+Response get_run(const Request& request, ApiContext& api, std::string_view id);
+Response list_run_steps(const Request& request, ApiContext& api, std::string_view id);
+Response list_run_measurements(const Request& request, ApiContext& api, std::string_view id);
+Response list_active_runs(const Request& request, ApiContext& api);
+Response list_dut_runs(const Request& request, ApiContext& api, std::string_view serial);
+
+// Analysis (analysis_routes.cpp): a metrics lens ("summary", "time-loss",
+// …; docs/metrics.md) and two runs compared.
+Response get_metrics(const Request& request, ApiContext& api, std::string_view lens);
+Response get_comparison(const Request& request, ApiContext& api);
+
+// A session as GET /api/sessions/{id} answers it: the row plus its
+// instruments (also embedded in GET /api/runs/{id}).
+nlohmann::json session_json(ApiContext& api, const store::SessionRow& session);
 
 }  // namespace litmus::server

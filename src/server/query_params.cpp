@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
-#include "server/parse_integer.hpp"
-#include "server/timestamp.hpp"
+#include "core/parse_integer.hpp"
+#include "core/timestamp.hpp"
 
 namespace litmus::server {
 namespace {
 
-nlohmann::json names(std::initializer_list<std::string_view> list) {
+nlohmann::json names(std::span<const std::string_view> list) {
   nlohmann::json out = nlohmann::json::array();
   for (const auto name : list) out.push_back(std::string(name));
   return out;
@@ -73,6 +73,11 @@ std::optional<std::int64_t> QueryParams::timestamp(std::string_view name) const 
 
 std::optional<std::string> QueryParams::choice(std::string_view name,
                                                std::initializer_list<std::string_view> choices) const {
+  return choice(name, std::span<const std::string_view>(choices.begin(), choices.size()));
+}
+
+std::optional<std::string> QueryParams::choice(std::string_view name,
+                                               std::span<const std::string_view> choices) const {
   const std::string* value = find(name);
   if (!value) return std::nullopt;
   if (std::find(choices.begin(), choices.end(), *value) == choices.end()) {

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,7 @@ class QueryParams {
   std::optional<std::int64_t> timestamp(std::string_view name) const;
   // One of `choices`, else a 400.
   std::optional<std::string> choice(std::string_view name, std::initializer_list<std::string_view> choices) const;
+  std::optional<std::string> choice(std::string_view name, std::span<const std::string_view> choices) const;
 
  private:
   const std::string* find(std::string_view name) const;

@@ -9,12 +9,21 @@
 namespace litmus::server {
 namespace {
 
+// "/api/runs/<id>/steps" with prefix "/api/runs/" and suffix "/steps" →
+// "<id>"; empty unless what lies between is non-empty and, unless
+// `slashes`, one segment. The path is already percent-decoded, so a DUT
+// serial sent as "A%2FB" arrives as "A/B": its route takes `slashes`.
+std::string_view between(std::string_view path, std::string_view prefix, std::string_view suffix,
+                         bool slashes = false) {
+  if (path.size() < prefix.size() + suffix.size() || !path.starts_with(prefix) || !path.ends_with(suffix)) return {};
+  const std::string_view middle = path.substr(prefix.size(), path.size() - prefix.size() - suffix.size());
+  return slashes || middle.find('/') == std::string_view::npos ? middle : std::string_view{};
+}
+
 // "/api/sessions/<id>" with prefix "/api/sessions/" → "<id>"; empty when the
 // path is not that prefix plus exactly one non-empty segment.
 std::string_view single_segment_after(std::string_view path, std::string_view prefix) {
-  if (!path.starts_with(prefix)) return {};
-  const std::string_view rest = path.substr(prefix.size());
-  return rest.find('/') == std::string_view::npos ? rest : std::string_view{};
+  return between(path, prefix, {});
 }
 
 }  // namespace
@@ -62,6 +71,20 @@ Response Router::route(const Request& request) {
   if (const auto id = single_segment_after(path, "/api/channels/"); !id.empty()) {
     return get_channel(request, api_, id);
   }
+  if (path == "/api/runs") return list_runs(request, api_);
+  if (const auto id = between(path, "/api/runs/", "/steps"); !id.empty()) return list_run_steps(request, api_, id);
+  if (const auto id = between(path, "/api/runs/", "/measurements"); !id.empty()) {
+    return list_run_measurements(request, api_, id);
+  }
+  if (const auto id = single_segment_after(path, "/api/runs/"); !id.empty()) return get_run(request, api_, id);
+  if (path == "/api/active") return list_active_runs(request, api_);
+  if (const auto serial = between(path, "/api/duts/", "/runs", /*slashes=*/true); !serial.empty()) {
+    return list_dut_runs(request, api_, serial);
+  }
+  if (const auto lens = single_segment_after(path, "/api/metrics/"); !lens.empty()) {
+    return get_metrics(request, api_, lens);
+  }
+  if (path == "/api/compare") return get_comparison(request, api_);
   if (path == "/api/stations") return list_stations(request, api_);
   if (path == "/api/stream") return open_stream(request, api_);
   if (path == "/api/openapi.json") return get_openapi(request, api_);

@@ -25,8 +25,8 @@ std::string format_sse(const std::vector<store::StoredEvent>& events) {
     out += "id: ";
     out += std::to_string(event.id);
     out += "\nevent: event\ndata: ";
-    // dump() escapes newlines inside strings, so the JSON stays on one line.
-    out += nlohmann::json(event).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    // JSON text escapes newlines inside strings, so it stays on one line.
+    store::append_json(out, event);
     out += "\n\n";
   }
   return out;

@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "core/data_dir.hpp"
+#include "core/json_text.hpp"
 #include "store/channel_store.hpp"
 #include "store/json_fields.hpp"
 #include "store/run_projection.hpp"
@@ -122,7 +123,17 @@ void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t jou
     } else {
       insert.bind_null(8);
     }
-    insert.bind(9, e.payload);
+    // Every stored payload is one JSON object on one line, so readers copy
+    // it into their answers and SSE data lines as text (append_json).
+    // Anything else — emit_json given bad or pretty-printed text, a foreign
+    // writer — is kept, wrapped or compacted, never dropped.
+    if (!is_json_object_text(e.payload)) {
+      insert.bind(9, json{{"_raw", e.payload}}.dump(-1, ' ', false, json::error_handler_t::replace));
+    } else if (e.payload.find_first_of("\r\n") != std::string::npos) {
+      insert.bind(9, json::parse(e.payload).dump(-1, ' ', false, json::error_handler_t::replace));
+    } else {
+      insert.bind(9, e.payload);
+    }
     insert.step();
     if (db_->changes() == 0) continue;  // already stored: replay is idempotent
     ++inserted;
@@ -362,7 +373,12 @@ std::vector<StoredEvent> EventStore::events(const EventQuery& query) {
   if (query.since_ts) add_int("ts >=", *query.since_ts);
   if (query.after_id) add_int("id >", *query.after_id);
   const bool descending = query.newest_first && !query.after_id;
-  sql += descending ? " ORDER BY id DESC" : " ORDER BY id";
+  // One session's events read in its own order (seq): the UNIQUE(session_id,
+  // seq) index walks straight to them. By id (commit order), SQLite would
+  // walk every later session's events first, or sort the whole session.
+  // A cursor (after_id) is a store-wide id, so that stays by id.
+  const char* order = !query.session_id.empty() && !query.after_id ? "seq" : "id";
+  sql += std::string(" ORDER BY ") + order + (descending ? " DESC" : "");
   sql += " LIMIT " + std::to_string(std::max(query.limit, 0));
 
   auto q = db_->prepare(sql);
@@ -427,6 +443,22 @@ void to_json(json& j, const InstrumentRow& r) {
            {"type", r.type},               {"resource", r.resource},
            {"mocked", r.mocked},           {"connected_ts", r.connected_ts},
            {"disconnected_ts", optional_int(r.disconnected_ts)}};
+}
+
+void append_json(std::string& out, const StoredEvent& r) {
+  const Event& e = r.event;
+  json_text::Object o(out);
+  o.integer("id", r.id);
+  o.raw("payload", e.payload);  // a JSON object: ingest sees to it
+  o.string("role", e.role);
+  o.string("run_id", e.run_id);
+  o.unsigned_integer("seq", e.seq);
+  o.string("session_id", e.session_id);
+  o.string("step_path", e.step_path);
+  o.integer("ts", e.ts);
+  o.string("type", e.type);
+  o.integer("vector_index", e.vector_index);
+  o.close();
 }
 
 void to_json(json& j, const StoredEvent& r) {

@@ -84,6 +84,9 @@ struct ChannelRow {
 void to_json(nlohmann::json& j, const SessionRow& row);
 void to_json(nlohmann::json& j, const InstrumentRow& row);
 void to_json(nlohmann::json& j, const StoredEvent& row);  // payload parsed back into JSON
+// The same object as to_json, keys in the same order, written as text with
+// the stored payload copied in: the events route and the live stream.
+void append_json(std::string& out, const StoredEvent& row);
 void to_json(nlohmann::json& j, const ChannelRow& row);
 
 class EventStore {
@@ -102,7 +105,9 @@ class EventStore {
   // ones already stored) and their projections. `journal_offset` is the
   // journal position just past the last entry, remembered so recovery can
   // resume there. Retries while the database is busy; throws StoreError on
-  // any other failure (nothing of the batch is then committed).
+  // any other failure (nothing of the batch is then committed). Inside a
+  // Transaction the caller holds, the batch commits with that one (a bulk
+  // loader committing many sessions at once).
   void ingest(std::span<const JournalEntry> entries, std::uint64_t journal_offset);
 
   // --- reading -----------------------------------------------------------
@@ -120,7 +125,7 @@ class EventStore {
   std::int64_t max_event_id();
 
   // --- runs (run_queries.cpp) ---------------------------------------------
-  // Newest first (by started_ts), filtered and paged by `query`.
+  // Filtered, sorted (newest first by default) and paged by `query`.
   std::vector<RunRow> runs(const RunQuery& query);
   // Runs matching `query`'s filters (limit and offset ignored).
   std::int64_t run_count(const RunQuery& query);
@@ -129,8 +134,21 @@ class EventStore {
   // Every attempt of every vector of the run's steps, in discovery order
   // (position), then vector, then attempt. `run_id` is a full id.
   std::vector<StepRow> steps(std::string_view run_id);
-  // The run's measurements in the order they were taken (seq).
-  std::vector<MeasurementRow> measurements(std::string_view run_id);
+  // The run's measurements in the order they were taken (seq), `limit`
+  // (-1: all) from `offset`.
+  std::vector<MeasurementRow> measurements(std::string_view run_id, std::int64_t offset = 0,
+                                           std::int64_t limit = -1);
+
+  // Counts by outcome of the runs matching `query`'s filters (sort and
+  // paging ignored).
+  RunStats run_stats(const RunQuery& query);
+
+  // --- how far runs got (run_progress.cpp) --------------------------------
+  // `run_id` is a full id.
+  StepStats step_stats(std::string_view run_id);
+  MeasurementStats measurement_stats(std::string_view run_id);
+  // Runs without run.ended, newest first, with their progress.
+  std::vector<ActiveRun> active_runs();
 
  private:
   EventStore(std::filesystem::path path, std::unique_ptr<Database> db);

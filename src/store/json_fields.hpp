@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace litmus::store::fields {
 
@@ -18,6 +19,13 @@ using nlohmann::json;
 inline json parse_object(const std::string& text) {
   json value = json::parse(text, nullptr, /*allow_exceptions=*/false);
   return value.is_object() ? value : json();
+}
+
+// Whether `text` is one JSON object (and nothing after it), checked
+// without building it.
+inline bool is_json_object_text(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  return first != std::string_view::npos && text[first] == '{' && json::accept(text);
 }
 
 // `object[key]` when `object` is an object holding it; nullptr otherwise.

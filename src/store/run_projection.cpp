@@ -28,19 +28,34 @@ std::string run_started_sql() {
   int index = kRunTextFirst;
   for (const char* column : kRunTextFields) sql += std::string(", ") + column + " = ?" + std::to_string(index++);
   sql += ", mocked = ?" + std::to_string(index) + ", filter = ?" + std::to_string(index + 1) + ", environment = ?" +
-         std::to_string(index + 2) + ", guardband_pct = ?" + std::to_string(index + 3) + " WHERE run_id = ?1";
+         std::to_string(index + 2) + ", guardband_pct = ?" + std::to_string(index + 3) +
+         // The session's machine, copied so runs sort and filter on it
+         // without a join; session.started came first in the journal. A
+         // session that named none falls back to the run's environment.
+         ", hostname = coalesce((SELECT hostname FROM sessions WHERE session_id = ?2), ?" +
+         std::to_string(index + 4) + ") WHERE run_id = ?1";
   return sql;
 }
 
 // What a step row inherits from an earlier row of the same step (its
-// discovery or an earlier attempt), as `s`; `?1` run_id, `?2` step_path.
-// A step never discovered sorts after every step seen so far.
-constexpr const char* kSiblingSelect =
-    "coalesce(s.position, (SELECT coalesce(max(position) + 1, 0) FROM steps WHERE run_id = ?1)), "
-    "coalesce(s.suite, ?6), coalesce(s.name, ?7), s.file, s.line";
-constexpr const char* kSiblingFrom =
-    " FROM (SELECT 1) LEFT JOIN (SELECT position, suite, name, file, line FROM steps "
-    "WHERE run_id = ?1 AND step_path = ?2 ORDER BY vector_retry, vector_index LIMIT 1) s WHERE true ";
+// discovery or an earlier attempt): that of its first row in primary-key
+// order, `?1` run_id, `?2` step_path. One index seek per column: a joined
+// sub-select was materialised into a temporary table (a B-tree opened and
+// freed) on every step event, most of the cost of ingesting a run.
+std::string sibling(const char* column) {
+  return std::string("(SELECT ") + column +
+         " FROM steps WHERE run_id = ?1 AND step_path = ?2 ORDER BY vector_index, vector_retry LIMIT 1)";
+}
+
+// position, suite, name, file, line; a step never discovered sorts after
+// every step seen so far.
+std::string sibling_select() {
+  return "coalesce(" + sibling("position") + ", (SELECT coalesce(max(position) + 1, 0) FROM steps WHERE run_id = ?1)), " +
+         "coalesce(" + sibling("suite") + ", ?6), coalesce(" + sibling("name") + ", ?7), " + sibling("file") + ", " +
+         sibling("line");
+}
+// INSERT … SELECT needs a WHERE before ON CONFLICT (SQLite's parsing rule).
+constexpr const char* kSiblingWhere = " WHERE true ";
 constexpr const char* kStepKeyColumns =
     "run_id, step_path, vector_index, vector_retry, session_id, position, suite, "
     "name, file, line";
@@ -50,8 +65,8 @@ constexpr const char* kStepConflict = "ON CONFLICT(run_id, step_path, vector_ind
 // ?6 suite ?7 name (fallbacks) ?8 inputs ?9 started_ts
 std::string step_started_sql() {
   return std::string("INSERT INTO steps(") + kStepKeyColumns +
-         ", inputs, status, started_ts) SELECT ?1, ?2, ?3, ?4, ?5, " + kSiblingSelect + ", ?8, 'running', ?9" +
-         kSiblingFrom + kStepConflict +
+         ", inputs, status, started_ts) SELECT ?1, ?2, ?3, ?4, ?5, " + sibling_select() + ", ?8, 'running', ?9" +
+         kSiblingWhere + kStepConflict +
          "status = 'running', session_id = excluded.session_id, inputs = excluded.inputs, "
          "started_ts = excluded.started_ts";
 }
@@ -60,7 +75,7 @@ std::string step_started_sql() {
 std::string step_ended_sql() {
   return std::string("INSERT INTO steps(") + kStepKeyColumns +
          ", status, outcome, ended_ts, duration_ns, retrying, error, failures) SELECT ?1, ?2, ?3, ?4, ?5, " +
-         kSiblingSelect + ", 'ended', ?8, ?9, ?10, ?11, ?12, ?13" + kSiblingFrom + kStepConflict +
+         sibling_select() + ", 'ended', ?8, ?9, ?10, ?11, ?12, ?13" + kSiblingWhere + kStepConflict +
          "status = 'ended', session_id = excluded.session_id, outcome = excluded.outcome, "
          "ended_ts = excluded.ended_ts, duration_ns = coalesce(excluded.duration_ns, excluded.ended_ts - started_ts), "
          "retrying = excluded.retrying, error = excluded.error, failures = excluded.failures";
@@ -182,6 +197,8 @@ void RunProjection::apply(const Event& e, const json& payload) {
     q.bind_text_or_null(index + 1, string_field(payload, "filter"));
     bind_optional(q, index + 2, object_text(payload, "environment"));
     bind_optional(q, index + 3, optional_number(payload, "guardband_pct"));
+    const json* environment = member(payload, "environment");
+    q.bind_text_or_null(index + 4, environment ? string_field(*environment, "hostname") : std::string());
     q.step();
   } else if (e.type == event_type::run_ended) {
     const auto outcome = outcome_field(payload, "outcome");

@@ -1,9 +1,13 @@
-// EventStore's queries of the run projections (runs, steps, measurements)
-// and the JSON form of their rows.
+// EventStore's queries of the run projections (runs, steps, measurements):
+// lists filtered and sorted in SQL, the stats of a filtered list, and the
+// JSON form of their rows.
 
+#include <array>
 #include <string>
 #include <vector>
 
+#include "core/json_text.hpp"
+#include "litmus/outcome.hpp"
 #include "store/event_store.hpp"
 #include "store/json_fields.hpp"
 #include "store/row_reading.hpp"
@@ -21,7 +25,7 @@ constexpr const char* kRunColumns =
     "run_id, session_id, started_ts, ended_ts, outcome, reason, synthetic_end, duration_ns, dut_serial, "
     "dut_part_number, dut_revision, dut_lot_number, product, fixture, station, operator, phase, profile, project, "
     "program, git_commit, git_branch, mocked, filter, environment, guardband_pct, counts, step_count, "
-    "measurement_count";
+    "measurement_count, hostname";
 
 RunRow read_run(const Statement& q) {
   RunRow r;
@@ -46,6 +50,7 @@ RunRow read_run(const Statement& q) {
   r.counts = q.column_text(c++);
   r.step_count = q.column_int(c++);
   r.measurement_count = q.column_int(c++);
+  r.hostname = q.column_text(c++);
   return r;
 }
 
@@ -127,12 +132,50 @@ std::string run_filter(const RunQuery& query, std::vector<std::string>& params) 
   equals("station", query.station);
   equals("dut_serial", query.dut_serial);
   equals("project", query.project);
+  equals("phase", query.phase);
+  auto bound = [&](const char* comparison, const std::optional<std::int64_t>& ts) {
+    if (!ts) return;
+    params.push_back(std::to_string(*ts));
+    // Parameters are bound as text; the cast keeps the comparison numeric.
+    sql += std::string(" AND started_ts ") + comparison + " CAST(?" + std::to_string(params.size()) + " AS INTEGER)";
+  };
+  bound(">=", query.since_ns);
+  bound("<", query.until_ns);
   if (query.outcome == "running") {
     sql += " AND ended_ts IS NULL";
   } else {
     equals("outcome", query.outcome);
   }
   return sql;
+}
+
+// Each sort's API name and column, in RunSort order. Every column has an
+// index (column, started_ts, run_id) in schema.cpp matching ORDER BY.
+struct SortKey {
+  std::string_view name;
+  const char* column;
+};
+constexpr std::array<SortKey, 9> kSortKeys = {{{"outcome", "outcome"},
+                                               {"serial", "dut_serial"},
+                                               {"part_number", "dut_part_number"},
+                                               {"hostname", "hostname"},
+                                               {"project", "project"},
+                                               {"phase", "phase"},
+                                               {"started", "started_ts"},
+                                               {"steps", "step_count"},
+                                               {"measurements", "measurement_count"}}};
+
+// One direction for the key and both tie-breakers, so SQLite walks the
+// key's index (forwards or backwards) and stops after one page instead of
+// sorting every run. NULLs (a live run's outcome, a run never started)
+// come first ascending and last descending.
+std::string order_by(const RunQuery& query) {
+  const char* direction = query.descending ? " DESC" : " ASC";
+  std::string sql = " ORDER BY ";
+  if (query.sort != RunSort::started) {
+    sql += std::string(kSortKeys[static_cast<std::size_t>(query.sort)].column) + direction + ", ";
+  }
+  return sql + "started_ts" + direction + ", run_id" + direction;
 }
 
 Statement prepare_filtered(Database& db, const std::string& sql, const std::vector<std::string>& params) {
@@ -143,15 +186,44 @@ Statement prepare_filtered(Database& db, const std::string& sql, const std::vect
 
 }  // namespace
 
+const std::vector<std::string_view>& run_outcome_filters() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const Outcome outcome : {Outcome::passed, Outcome::failed, Outcome::errored, Outcome::skipped,
+                                  Outcome::terminated, Outcome::aborted, Outcome::done}) {
+      out.push_back(to_string(outcome));
+    }
+    out.push_back("running");
+    return out;
+  }();
+  return names;
+}
+
+const std::vector<std::string_view>& run_sort_names() {
+  static const std::vector<std::string_view> names = [] {
+    std::vector<std::string_view> out;
+    for (const auto& key : kSortKeys) out.push_back(key.name);
+    return out;
+  }();
+  return names;
+}
+
+std::optional<RunSort> run_sort_from_string(std::string_view name) {
+  for (std::size_t i = 0; i < kSortKeys.size(); ++i) {
+    if (kSortKeys[i].name == name) return static_cast<RunSort>(i);
+  }
+  return std::nullopt;
+}
+
+std::string_view to_string(RunSort sort) { return kSortKeys[static_cast<std::size_t>(sort)].name; }
+
 std::vector<RunRow> EventStore::runs(const RunQuery& query) {
   std::vector<std::string> params;
   const std::string where = run_filter(query, params);
-  // started_ts DESC keeps the runs_started / runs_station / runs_dut
-  // indexes usable; a run never started (NULL) sorts last.
   auto q = prepare_filtered(*db_,
-                            std::string("SELECT ") + kRunColumns + " FROM runs" + where +
-                                " ORDER BY started_ts DESC, run_id LIMIT " + std::to_string(std::max(query.limit, 0)) +
-                                " OFFSET " + std::to_string(std::max(query.offset, 0)),
+                            std::string("SELECT ") + kRunColumns + " FROM runs" + where + order_by(query) +
+                                " LIMIT " + std::to_string(std::max(query.limit, 0)) + " OFFSET " +
+                                std::to_string(std::max(query.offset, 0)),
                             params);
   return read_rows(q, read_run);
 }
@@ -161,6 +233,37 @@ std::int64_t EventStore::run_count(const RunQuery& query) {
   const std::string where = run_filter(query, params);
   auto q = prepare_filtered(*db_, "SELECT count(*) FROM runs" + where, params);
   return q.step() ? q.column_int(0) : 0;
+}
+
+RunStats EventStore::run_stats(const RunQuery& query) {
+  std::vector<std::string> params;
+  const std::string where = run_filter(query, params);
+  RunStats stats;
+  // Only outcome and started_ts: unfiltered, the runs_outcome index covers
+  // the query and no run row is read.
+  auto by_outcome = prepare_filtered(
+      *db_, "SELECT outcome, count(*), max(started_ts) FROM runs" + where + " GROUP BY outcome", params);
+  while (by_outcome.step()) {
+    const std::string outcome = by_outcome.column_text(0);
+    const std::int64_t count = by_outcome.column_int(1);
+    stats.total += count;
+    if (const auto latest = by_outcome.column_optional_int(2)) {
+      stats.latest_started_ts = std::max(stats.latest_started_ts.value_or(*latest), *latest);
+    }
+    for (auto [name, member] : {std::pair{"passed", &RunStats::passed}, std::pair{"failed", &RunStats::failed},
+                                std::pair{"errored", &RunStats::errored}, std::pair{"aborted", &RunStats::aborted},
+                                std::pair{"terminated", &RunStats::terminated},
+                                std::pair{"skipped", &RunStats::skipped}, std::pair{"done", &RunStats::done}}) {
+      if (outcome == name) stats.*member += count;
+    }
+  }
+  // Live runs have no outcome, but neither has a run whose run.ended named
+  // none: ended_ts tells them apart (the runs_live index).
+  auto live = prepare_filtered(*db_, "SELECT count(*) FROM runs" + where + " AND ended_ts IS NULL", params);
+  stats.running = live.step() ? live.column_int(0) : 0;
+  const std::int64_t finished = stats.total - stats.running;
+  if (finished > 0) stats.pass_rate = static_cast<double>(stats.passed) / static_cast<double>(finished);
+  return stats;
 }
 
 std::string EventStore::resolve_run_id(std::string_view id_or_prefix) {
@@ -182,10 +285,11 @@ std::vector<StepRow> EventStore::steps(std::string_view run_id) {
   return read_rows(q, read_step);
 }
 
-std::vector<MeasurementRow> EventStore::measurements(std::string_view run_id) {
+std::vector<MeasurementRow> EventStore::measurements(std::string_view run_id, std::int64_t offset,
+                                                     std::int64_t limit) {
   auto q = db_->prepare(std::string("SELECT ") + kMeasurementColumns +
-                        " FROM measurements WHERE run_id = ?1 ORDER BY session_id, seq");
-  q.bind(1, run_id);
+                        " FROM measurements WHERE run_id = ?1 ORDER BY session_id, seq LIMIT ?2 OFFSET ?3");  // measurements_run
+  q.bind(1, run_id).bind(2, limit).bind(3, std::max<std::int64_t>(offset, 0));
   return read_rows(q, read_measurement);
 }
 
@@ -220,7 +324,22 @@ void to_json(json& j, const RunRow& r) {
            {"guardband_pct", value_or_null(r.guardband_pct)},
            {"counts", parse_stored(r.counts)},
            {"step_count", r.step_count},
-           {"measurement_count", r.measurement_count}};
+           {"measurement_count", r.measurement_count},
+           {"hostname", r.hostname}};
+}
+
+void to_json(json& j, const RunStats& s) {
+  j = json{{"total", s.total},
+           {"passed", s.passed},
+           {"failed", s.failed},
+           {"errored", s.errored},
+           {"aborted", s.aborted},
+           {"terminated", s.terminated},
+           {"skipped", s.skipped},
+           {"done", s.done},
+           {"running", s.running},
+           {"pass_rate", value_or_null(s.pass_rate)},
+           {"latest_started_ts", value_or_null(s.latest_started_ts)}};
 }
 
 void to_json(json& j, const StepRow& r) {
@@ -244,6 +363,47 @@ void to_json(json& j, const StepRow& r) {
            {"error", r.error},
            {"failures", parse_stored(r.failures)},
            {"measurement_count", r.measurement_count}};
+}
+
+void append_json(std::string& out, const MeasurementRow& r) {
+  json_text::Object o(out);
+  auto text_or_null = [&](std::string_view key, const std::string& text) {
+    text.empty() ? o.null(key) : o.string(key, text);
+  };
+  auto int_or_null = [&](std::string_view key, const std::optional<std::int64_t>& value) {
+    value ? o.integer(key, *value) : o.null(key);
+  };
+  auto number_or_null = [&](std::string_view key, const std::optional<double>& value) {
+    value ? o.number(key, *value) : o.null(key);
+  };
+  o.string("session_id", r.session_id);
+  o.integer("seq", r.seq);
+  o.string("run_id", r.run_id);
+  o.string("step_path", r.step_path);
+  int_or_null("vector_index", r.vector_index);
+  int_or_null("vector_retry", r.vector_retry);
+  o.integer("ts", r.ts);
+  o.string("name", r.name);
+  number_or_null("value", r.value);
+  o.string("units", r.units);
+  text_or_null("outcome", r.outcome);
+  number_or_null("low", r.low);
+  number_or_null("high", r.high);
+  number_or_null("nominal", r.nominal);
+  o.string("comparator", r.comparator);
+  number_or_null("guardband_pct", r.guardband_pct);
+  o.string("limit_source", r.limit_source);
+  o.string("characteristic_id", r.characteristic_id);
+  o.string("spec_ref", r.spec_ref);
+  o.string("instrument_role", r.instrument_role);
+  o.string("instrument_resource", r.instrument_resource);
+  o.string("instrument_channel", r.instrument_channel);
+  int_or_null("instrument_seq", r.instrument_seq);
+  o.boolean("repeated", r.repeated);
+  o.string("dut_pin", r.dut_pin);
+  o.string("instrument_serial", r.instrument_serial);
+  o.string("calibration_due", r.calibration_due);
+  o.close();
 }
 
 void to_json(json& j, const MeasurementRow& r) {

@@ -1,6 +1,7 @@
 #pragma once
 // Rows of the run projections (runs, steps, measurements; docs/data-model.md)
-// as EventStore's run queries return them, and the filter of `runs()`.
+// as EventStore's run queries return them, the filter and sort of `runs()`,
+// and the aggregates the Results screens show.
 // Text columns read back as "" when NULL; JSON columns (environment,
 // counts, inputs, failures) are kept as their JSON text here and parsed
 // back into JSON values by to_json.
@@ -9,6 +10,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace litmus::store {
 
@@ -44,6 +47,9 @@ struct RunRow {
   std::string counts;           // JSON object text of run.ended counts, empty when none
   std::int64_t step_count = 0;  // steps (tests) in test.steps_discovered
   std::int64_t measurement_count = 0;
+  // The session's machine (sessions.hostname, else the run's environment),
+  // copied at run.started so runs sort and filter on it without a join.
+  std::string hostname;
 
   bool live() const { return !ended_ts.has_value(); }
 };
@@ -102,7 +108,23 @@ struct MeasurementRow {
   std::string calibration_due;    // its calibration due date, YYYY-MM-DD
 };
 
-// Filter of EventStore::runs / run_count. Empty strings do not filter.
+// The orders EventStore::runs offers. Each has an index (schema.cpp), so
+// the first page is quick whatever the number of runs; ties go by
+// started_ts, then run_id, in the same direction, so paging is stable.
+enum class RunSort { outcome, serial, part_number, hostname, project, phase, started, steps, measurements };
+
+// The API's names of the sorts ("outcome", "serial", … "measurements"), in
+// enum order.
+const std::vector<std::string_view>& run_sort_names();
+std::optional<RunSort> run_sort_from_string(std::string_view name);
+std::string_view to_string(RunSort sort);
+
+// What RunQuery::outcome accepts: every litmus::Outcome name, then
+// "running" (live runs).
+const std::vector<std::string_view>& run_outcome_filters();
+
+// Filter and order of EventStore::runs / run_count / run_stats. Empty
+// strings do not filter.
 struct RunQuery {
   int limit = 100;
   int offset = 0;
@@ -111,10 +133,76 @@ struct RunQuery {
   // A litmus::Outcome name, or "running" for live runs.
   std::string outcome;
   std::string project;
+  std::string phase;
+  // Runs started at or after `since_ns` and before `until_ns` (ns, UTC).
+  std::optional<std::int64_t> since_ns;
+  std::optional<std::int64_t> until_ns;
+  RunSort sort = RunSort::started;
+  bool descending = true;
+};
+
+// Runs matching a RunQuery's filters, by outcome (paging ignored).
+struct RunStats {
+  std::int64_t total = 0;
+  std::int64_t passed = 0;
+  std::int64_t failed = 0;
+  std::int64_t errored = 0;
+  std::int64_t aborted = 0;
+  std::int64_t terminated = 0;
+  std::int64_t skipped = 0;
+  std::int64_t done = 0;
+  std::int64_t running = 0;  // no run.ended yet
+  // passed / finished (total - running); unset when none finished.
+  std::optional<double> pass_rate;
+  std::optional<std::int64_t> latest_started_ts;
+};
+
+// A run's (step_path, vector_index) pairs counted by their last attempt,
+// so a vector that failed and passed on retry counts once, as passed.
+struct StepStats {
+  std::int64_t total = 0;  // pairs
+  std::int64_t passed = 0;
+  std::int64_t failed = 0;
+  std::int64_t errored = 0;
+  std::int64_t skipped = 0;
+  std::int64_t done = 0;
+  std::int64_t aborted = 0;
+  std::int64_t terminated = 0;
+  std::int64_t never_ran = 0;
+  std::int64_t running = 0;
+  std::int64_t pending = 0;
+  std::int64_t attempts = 0;  // every row, retries included
+};
+
+// Every measurement row of a run (retried attempts included).
+struct MeasurementStats {
+  std::int64_t total = 0;
+  std::int64_t passed = 0;
+  std::int64_t failed = 0;
+  std::int64_t errored = 0;
+  std::int64_t done = 0;  // measure(): no limit, nothing judged
+  // passed / (passed + failed); unset when nothing was judged.
+  std::optional<double> pass_rate;
+};
+
+// A run in flight and how far it got, for the ACTIVE TESTS block.
+struct ActiveRun {
+  RunRow run;
+  std::int64_t steps_total = 0;     // (step_path, vector_index) pairs known so far
+  std::int64_t steps_finished = 0;  // pairs whose last attempt ended for good
+  std::string current_step;         // step_path of the newest running attempt; empty when none
 };
 
 void to_json(nlohmann::json& j, const RunRow& row);
 void to_json(nlohmann::json& j, const StepRow& row);
 void to_json(nlohmann::json& j, const MeasurementRow& row);
+// The JSON of to_json(MeasurementRow) written straight into `out`: a page
+// of 10 000 rows costs a small part of building nlohmann objects and
+// dumping them (bench/BENCHMARKS.md §9).
+void append_json(std::string& out, const MeasurementRow& row);
+void to_json(nlohmann::json& j, const RunStats& stats);
+void to_json(nlohmann::json& j, const StepStats& stats);
+void to_json(nlohmann::json& j, const MeasurementStats& stats);
+void to_json(nlohmann::json& j, const ActiveRun& active);
 
 }  // namespace litmus::store

@@ -122,9 +122,8 @@ CREATE TABLE IF NOT EXISTS runs(
   guardband_pct     REAL,
   counts            TEXT,                 -- JSON object of run.ended counts
   step_count        INTEGER NOT NULL DEFAULT 0,
-  measurement_count INTEGER NOT NULL DEFAULT 0);
-CREATE INDEX IF NOT EXISTS runs_started ON runs(started_ts);
-CREATE INDEX IF NOT EXISTS runs_dut     ON runs(dut_serial, started_ts) WHERE dut_serial IS NOT NULL;
+  measurement_count INTEGER NOT NULL DEFAULT 0,
+  hostname          TEXT);                -- the session's machine (schema 4)
 CREATE INDEX IF NOT EXISTS runs_station ON runs(station, started_ts) WHERE station IS NOT NULL;
 
 CREATE TABLE IF NOT EXISTS steps(
@@ -179,9 +178,49 @@ CREATE TABLE IF NOT EXISTS measurements(
   instrument_serial   TEXT,               -- identity of the instrument (schema 3)
   calibration_due     TEXT,               -- its calibration due date (schema 3)
   PRIMARY KEY(session_id, seq));
-CREATE INDEX IF NOT EXISTS measurements_run     ON measurements(run_id, seq) WHERE run_id IS NOT NULL;
 CREATE INDEX IF NOT EXISTS measurements_name_ts ON measurements(name, ts);
 )sql";
+
+// One index per sort of the runs list (RunSort, run_queries.cpp), each
+// ending in the tie-breakers (started_ts, run_id) so the first page of
+// 100 000 runs under any sort is an index walk of one page, not a sort.
+// runs_live serves "ended_ts IS NULL" (in-flight runs, the running count).
+// measurements_run is in the order a run's measurements are read (session,
+// seq), so a 10 000-row page needs no sort. Created after the upgrade below:
+// an older runs table gains hostname there, and older definitions go.
+constexpr const char* kRunIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS runs_started      ON runs(started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_dut          ON runs(dut_serial, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_outcome      ON runs(outcome, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_part_number  ON runs(dut_part_number, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_hostname     ON runs(hostname, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_project      ON runs(project, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_phase        ON runs(phase, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_steps        ON runs(step_count, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_measurements ON runs(measurement_count, started_ts, run_id);
+CREATE INDEX IF NOT EXISTS runs_live         ON runs(started_ts, run_id) WHERE ended_ts IS NULL;
+CREATE INDEX IF NOT EXISTS measurements_run  ON measurements(run_id, session_id, seq) WHERE run_id IS NOT NULL;
+)sql";
+
+bool has_column(Database& db, const std::string& table, const std::string& column) {
+  auto q = db.prepare("SELECT 1 FROM pragma_table_info(?1) WHERE name = ?2");
+  q.bind(1, table).bind(2, column);
+  return q.step();
+}
+
+// Schema 2 and 3 stores: runs gains hostname, filled from each run's
+// session (else its environment, as run.started now does). runs_started
+// and runs_dut change definition (they end in run_id now, and runs_dut
+// covers runs without a serial so it can sort them), and measurements_run
+// gains session_id: dropped here, recreated by kRunIndexes.
+void upgrade_runs_to_4(Database& db) {
+  if (!has_column(db, "runs", "hostname")) db.exec("ALTER TABLE runs ADD COLUMN hostname TEXT");
+  db.exec(
+      "UPDATE runs SET hostname = coalesce((SELECT s.hostname FROM sessions s WHERE s.session_id = runs.session_id), "
+      "CASE WHEN json_valid(environment) THEN json_extract(environment, '$.hostname') END)");
+  db.exec("DROP INDEX IF EXISTS runs_started; DROP INDEX IF EXISTS runs_dut; DROP INDEX IF EXISTS measurements_run");
+}
+
 }  // namespace
 
 std::optional<int> schema_version(Database& db) {
@@ -212,7 +251,7 @@ void apply_schema(Database& db) {
     // Version 1 stored run.* and test.* events without projecting them;
     // the tables just created are filled from them. Inside this
     // transaction, so a concurrent opener sees either version 1 and waits,
-    // or version 2 with the tables full.
+    // or the current version with the tables full.
     if (found.value_or(0) < 2) project_stored_runs(db);
     // Version 2 stores have the measurements table without the columns
     // of version 3 (CREATE TABLE IF NOT EXISTS left it as it was). Their
@@ -222,9 +261,11 @@ void apply_schema(Database& db) {
         db.exec(std::string("ALTER TABLE measurements ADD COLUMN ") + column + " TEXT");
       }
     }
+    if (found && *found >= 2 && *found < 4) upgrade_runs_to_4(db);
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + std::to_string(kSchemaVersion) +
             "')");
   }
+  db.exec(kRunIndexes);
   tx.commit();
 }
 

@@ -157,12 +157,14 @@ std::int64_t Database::data_version() {
   return version;
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db), nested_(sqlite3_get_autocommit(db.handle()) == 0) {
+  db_.exec(nested_ ? "SAVEPOINT litmus_nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {
     try {
-      db_.exec("ROLLBACK");
+      db_.exec(nested_ ? "ROLLBACK TO litmus_nested; RELEASE litmus_nested" : "ROLLBACK");
     } catch (const StoreError&) {
       // The transaction may already be gone (SQLite rolls back on some errors).
     }
@@ -170,7 +172,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  db_.exec(nested_ ? "RELEASE litmus_nested" : "COMMIT");
   done_ = true;
 }
 

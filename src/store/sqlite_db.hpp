@@ -85,7 +85,10 @@ class Database {
 // Throws StoreError (or BusyError) naming `path` for a non-OK code.
 [[noreturn]] void throw_sqlite_error(sqlite3* db, int code, const std::filesystem::path& path, std::string_view what);
 
-// Runs `fn` inside BEGIN IMMEDIATE … COMMIT; rolls back on exceptions.
+// BEGIN IMMEDIATE … COMMIT, rolled back unless commit() is called. Opened
+// inside a transaction already (a caller batching several ingests into one
+// commit), it is a savepoint instead: commit() keeps its work for the outer
+// transaction, and without commit() only its own work is undone.
 class Transaction {
  public:
   explicit Transaction(Database& db);
@@ -94,6 +97,7 @@ class Transaction {
 
  private:
   Database& db_;
+  bool nested_ = false;
   bool done_ = false;
 };
 

@@ -10,6 +10,7 @@
 #include "core/journal_entry.hpp"
 #include "store/event_store.hpp"
 #include "support/cli_run.hpp"
+#include "support/csv_reader.hpp"
 #include "support/process.hpp"
 #include "support/temp_dir.hpp"
 
@@ -27,38 +28,6 @@ Output litmus(const std::vector<std::string>& args) {
   return run_cli(LITMUS_CLI_PATH, args, {{"TZ", "UTC"}, {"LITMUS_HOME", (io / "home").string()}});
 }
 
-// RFC 4180 records, for reading `show -f csv` back.
-std::vector<std::vector<std::string>> parse_csv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows(1);
-  std::string field;
-  bool quoted = false;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    if (quoted) {
-      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
-        field += '"';
-        ++i;
-      } else if (c == '"') {
-        quoted = false;
-      } else {
-        field += c;
-      }
-    } else if (c == '"') {
-      quoted = true;
-    } else if (c == ',') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-    } else if (c == '\n') {
-      rows.back().push_back(std::move(field));
-      field.clear();
-      rows.emplace_back();
-    } else {
-      field += c;
-    }
-  }
-  if (rows.back().empty()) rows.pop_back();
-  return rows;
-}
 
 constexpr const char* kFirst = "5f0c2a8e-1111-4000-8000-000000000001";   // passed, bench_1
 constexpr const char* kSecond = "5f0c2a8e-2222-4000-8000-000000000002";  // live, bench_1
@@ -183,6 +152,40 @@ TEST_F(RunsShow, RunsFiltersAndLimits) {
   EXPECT_NE(run.out.find("no runs match"), std::string::npos) << run.out;
 }
 
+// Run starts: kFirst 22:13:21, kSecond 23:13:21, kThird 00:13:21 (UTC).
+TEST_F(RunsShow, RunsFilterByTimeSerialAndPhase) {
+  auto ids = [](const Output& run) {
+    std::vector<std::string> found;
+    for (const auto& row : json::parse(run.out)) found.push_back(row["run_id"]);
+    return found;
+  };
+  auto run = litmus({"runs", "--json", "--data-dir", dir(), "--since", std::to_string(kBase + 3600'000'000'000LL)});
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_EQ(ids(run), (std::vector<std::string>{kThird, kSecond}));
+  run = litmus({"runs", "--json", "--data-dir", dir(), "--until", "2023-11-14T23:13:20Z"});
+  EXPECT_EQ(ids(run), (std::vector<std::string>{kFirst}));
+  run = litmus({"runs", "--json", "--data-dir", dir(), "--since", "2023-11-15"});
+  EXPECT_EQ(ids(run), (std::vector<std::string>{kThird}));
+  run = litmus({"runs", "--json", "--data-dir", dir(), "--since", "2023-11-15T00:00:00+01:00", "--until",
+                "2023-11-15T00:00:00Z", "--station", "bench_1"});
+  EXPECT_EQ(ids(run), (std::vector<std::string>{kSecond}));
+  run = litmus({"runs", "--json", "--data-dir", dir(), "--serial", "SN-3", "--project", "demo"});
+  EXPECT_EQ(ids(run), (std::vector<std::string>{kThird}));
+  run = litmus({"runs", "--data-dir", dir(), "--phase", "production"});
+  EXPECT_EQ(run.exit_code, 0) << run.err;
+  EXPECT_NE(run.out.find("no runs match"), std::string::npos) << run.out;
+}
+
+TEST_F(RunsShow, RunsRejectsBadTimes) {
+  auto run = litmus({"runs", "--data-dir", dir(), "--since", "yesterday"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("'yesterday' is not a time"), std::string::npos) << run.err;
+  EXPECT_NE(run.err.find("--since"), std::string::npos) << run.err;
+  run = litmus({"runs", "--data-dir", dir(), "--since", "2023-11-15", "--until", "2023-11-14"});
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("--since must be before --until"), std::string::npos) << run.err;
+}
+
 TEST_F(RunsShow, RunsJsonHasTheFullRows) {
   const auto run = litmus({"runs", "--json", "--data-dir", dir()});
   ASSERT_EQ(run.exit_code, 0) << run.err;
@@ -281,7 +284,8 @@ TEST_F(RunsShow, ShowCsvReadsBack) {
   ASSERT_EQ(rows.size(), 3u) << run.out;
   EXPECT_EQ(run.out.substr(0, run.out.find('\n')),
             "run_id,dut_serial,station,step_path,vector_index,vector_retry,inputs,name,value,units,low,high,nominal,"
-            "comparator,outcome,characteristic_id,spec_ref,instrument_role,instrument_channel,ts");
+            "comparator,outcome,characteristic_id,spec_ref,instrument_role,instrument_channel,ts,session_id,seq,"
+            "dut_part_number,instrument_resource,instrument_serial,calibration_due,dut_pin");
   const std::size_t columns = rows[0].size();
   for (const auto& row : rows) ASSERT_EQ(row.size(), columns) << run.out;
   const auto& first = rows[1];

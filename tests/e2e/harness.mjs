@@ -9,6 +9,9 @@
 //   LITMUS_PROJECT        project with stations/bench_1.yaml (default examples/demo)
 //   LITMUS_CHROMIUM       browser binary (default /usr/bin/chromium)
 //   LITMUS_E2E_ARTIFACTS  where failure artifacts go (default a fresh temp dir)
+//   LITMUS_E2E_PROGRAM    tests/e2e/programs/e2e_program (a real test program)
+//   LITMUS_E2E_SCREENSHOTS where each screen's screenshot goes (default <artifacts>/screenshots)
+//   LITMUS_E2E_UPDATE_DOCS=1  also copy the screenshots to docs/screenshots/
 
 import { spawn } from 'node:child_process';
 import { after, before } from 'node:test';
@@ -27,13 +30,25 @@ export const config = {
   tutorialBin: process.env.LITMUS_TUTORIAL_BIN || process.argv[3] || '',
   project: process.env.LITMUS_PROJECT || path.join(repoRoot, 'examples/demo'),
   chromium: process.env.LITMUS_CHROMIUM || '/usr/bin/chromium',
+  program: process.env.LITMUS_E2E_PROGRAM || '',
 };
+
+/** The viewport every screen is designed for (and screenshot at). */
+export const VIEWPORT = { width: 1280, height: 800 };
 
 /** Why the suite cannot run here, or '' when it can. */
 export function skipReason() {
   if (!config.litmusBin || !fs.existsSync(config.litmusBin)) return `litmus binary not found (LITMUS_BIN='${config.litmusBin}')`;
   if (!config.tutorialBin || !fs.existsSync(config.tutorialBin)) return `tutorial binary not found (LITMUS_TUTORIAL_BIN='${config.tutorialBin}')`;
   if (!fs.existsSync(config.chromium)) return `no browser at ${config.chromium}`;
+  return '';
+}
+
+/** skipReason(), plus the e2e test program for the run screens. */
+export function programSkipReason() {
+  const base = skipReason();
+  if (base) return base;
+  if (!config.program || !fs.existsSync(config.program)) return `e2e test program not found (LITMUS_E2E_PROGRAM='${config.program}')`;
   return '';
 }
 
@@ -153,7 +168,7 @@ export async function launchBrowser() {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: config.chromium,
     headless: true,
-    viewport: { width: 1400, height: 900 },
+    viewport: VIEWPORT,
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -218,8 +233,8 @@ export function cleanup(dataDir) {
  * filled in by `before`; `restart()` brings the server back on the same
  * port and data dir.
  */
-export function liveStack() {
-  const stack = { skip: skipReason(), dataDir: '', port: 0, server: null, browser: null, starts: 0 };
+export function liveStack({ prepare, needsProgram = false } = {}) {
+  const stack = { skip: needsProgram ? programSkipReason() : skipReason(), dataDir: '', port: 0, server: null, browser: null, starts: 0 };
   stack.startServer = async () => {
     stack.starts += 1;
     stack.server = await startServer({ port: stack.port, dataDir: stack.dataDir, name: `serve-${stack.starts}` });
@@ -228,6 +243,7 @@ export function liveStack() {
   before(async () => {
     if (stack.skip) return;
     stack.dataDir = tempDir('litmus-e2e-data-');
+    if (prepare) await prepare(stack.dataDir);
     stack.port = await freePort();
     await stack.startServer();
     stack.browser = await launchBrowser();
@@ -249,4 +265,115 @@ export function appearedAt(page, selector, timeout) {
   return page
     .waitForFunction((sel) => (document.querySelector(sel) ? Date.now() : 0), selector, { polling: 16, timeout })
     .then((h) => h.jsonValue());
+}
+
+/** Runs a litmus subcommand to completion; resolves with its stdout. */
+export function runLitmus(args, { name = 'litmus', env = {} } = {}) {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(config.litmusBin, args, { cwd: config.project, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    proc.stdout.on('data', (d) => (out += d));
+    proc.stderr.on('data', (d) => (err += d));
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      fs.writeFileSync(path.join(artifactsDir(), `${name}.log`), `litmus ${args.join(' ')}\nexit ${code}\n--- stdout\n${out}\n--- stderr\n${err}\n`);
+      if (code !== 0) reject(new Error(`litmus ${args.join(' ')} failed (exit ${code}):\n${out}\n${err}`));
+      else resolve(out);
+    });
+  });
+}
+
+/** Fills an empty data dir with synthetic runs (`litmus generate-data`). */
+export function generateData(dataDir, { runs, measurements, seed = 7 }) {
+  return runLitmus(['generate-data', '--data-dir', dataDir, '--runs', String(runs), '--measurements', String(measurements), '--seed', String(seed)], { name: 'generate-data' });
+}
+
+let programRuns = 0;
+/**
+ * Starts the e2e test program (tests/e2e/programs/e2e_program.cpp) against
+ * the demo project and `dataDir`. It holds its run in flight at the step
+ * Gate/Hold until `openGate()`; with `fail` its last verify fails.
+ * Returns { openGate(), done: Promise<{code, stdout, stderr}> }.
+ */
+export function startProgram(dataDir, { serial = 'SN-E2E-1', partNumber = 'PN-E2E', fail = false, gate = true } = {}) {
+  programRuns += 1;
+  const name = `program-${programRuns}`;
+  const gateFile = path.join(tempDir('litmus-e2e-gate-'), 'open');
+  const env = { ...writerEnv(dataDir), LITMUS_OPERATOR: 'e2e-operator', LITMUS_MOCK_INSTRUMENTS: '1' };
+  if (gate) env.LITMUS_E2E_GATE = gateFile;
+  if (fail) env.LITMUS_E2E_FAIL = '1';
+  else delete env.LITMUS_E2E_FAIL;
+  const proc = spawn(config.program, [`--dut-serial=${serial}`, `--dut-part-number=${partNumber}`], { cwd: config.project, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  proc.stdout.on('data', (d) => (out += d));
+  proc.stderr.on('data', (d) => (err += d));
+  const done = new Promise((resolve, reject) => {
+    proc.on('error', reject);
+    proc.on('exit', (code) => {
+      fs.writeFileSync(path.join(artifactsDir(), `${name}.log`), `exit ${code}\n--- stdout\n${out}\n--- stderr\n${err}\n`);
+      fs.rmSync(path.dirname(gateFile), { recursive: true, force: true });
+      resolve({ code, stdout: out, stderr: err });
+    });
+  });
+  return {
+    openGate() {
+      try {
+        fs.writeFileSync(gateFile, 'open\n');
+      } catch {
+        // The program already ended (and its gate dir went with it).
+      }
+    },
+    kill() {
+      proc.kill('SIGKILL');
+    },
+    done,
+  };
+}
+
+/** Waits until `fn()` (async) returns a truthy value; returns it. */
+export async function until(fn, { timeout = 15000, interval = 100, what = 'condition' } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const v = await fn();
+    if (v) return v;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${what}`);
+    await sleep(interval);
+  }
+}
+
+/**
+ * Saves a screenshot of the current screen (viewport, 1280x800) as a test
+ * artifact; with LITMUS_E2E_UPDATE_DOCS=1 also as docs/screenshots/<name>.png.
+ */
+export async function screenshot(page, name) {
+  const dir = process.env.LITMUS_E2E_SCREENSHOTS || path.join(artifactsDir(), 'screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  // Let arrival highlights fade and charts settle.
+  await page.waitForTimeout(1300);
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file });
+  if (process.env.LITMUS_E2E_UPDATE_DOCS) {
+    const docs = path.join(repoRoot, 'docs/screenshots');
+    fs.mkdirSync(docs, { recursive: true });
+    fs.copyFileSync(file, path.join(docs, `${name}.png`));
+  }
+  return file;
+}
+
+/** Text of every element matching `selector`, trimmed. */
+export function texts(page, selector) {
+  return page.$$eval(selector, (els) => els.map((e) => (e.textContent || '').trim()));
+}
+
+/** Resolves once the page has no horizontal scrollbar at its current size. */
+export async function assertNoHorizontalOverflow(page, assert, label) {
+  const { scroll, client } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+  assert.ok(scroll <= client + 1, `${label}: page scrolls horizontally (${scroll} > ${client})`);
+  // Nor does any table inside its panel.
+  const wide = await page.$$eval('.scroll', (els) =>
+    els.filter((e) => e.offsetParent !== null && e.scrollWidth > e.clientWidth + 1).map((e) => `${e.querySelector('table')?.getAttribute('data-testid') ?? e.className} (${e.scrollWidth} > ${e.clientWidth})`),
+  );
+  assert.deepEqual(wide, [], `${label}: tables scroll horizontally`);
 }

@@ -24,7 +24,7 @@ test('a new session appears live with its DMM read, waveform and outcome', { ski
   await withArtifacts('live_session', stack.browser, async () => {
     const { page } = stack.browser;
     const server = stack.server;
-    await page.goto(`${server.base}/`);
+    await page.goto(`${server.base}/sessions`);
     await page.waitForSelector('[data-testid="stream-status"][data-state="open"]', { timeout: 15000 });
     // The empty project shows its empty state, not an error.
     await page.waitForSelector('[data-testid="no-sessions"]', { timeout: 10000 });

@@ -18,7 +18,7 @@ const stack = liveStack();
 test('the page reconnects after a server restart and shows what happened meanwhile', { skip: stack.skip || false, timeout: 120000 }, async () => {
   await withArtifacts('reconnect', stack.browser, async () => {
     const { page } = stack.browser;
-    await page.goto(`${stack.server.base}/`);
+    await page.goto(`${stack.server.base}/sessions`);
     await page.waitForSelector('[data-testid="stream-status"][data-state="open"]', { timeout: 15000 });
 
     const first = await runTutorial(stack.dataDir, 'tutorial-1');
@@ -35,7 +35,7 @@ test('the page reconnects after a server restart and shows what happened meanwhi
     const server = await stack.startServer();
     await page.waitForSelector('[data-testid="stream-status"][data-state="open"]', { timeout: 20000 });
 
-    // On "/" the selection follows the newest session: the one written
+    // On "/sessions" the selection follows the newest session: the one written
     // while the server was down.
     await page.waitForSelector(rowSel(second.sessionId), { timeout: 15000 });
     const dmmSel = `${detailSel(second.sessionId)} [data-testid="read-row"][data-role="dmm"] [data-testid="read-value"]`;

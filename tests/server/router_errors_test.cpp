@@ -1,5 +1,6 @@
 // Bad input over every route, without sockets: each case must give its 4xx
-// and a JSON body {"error": "...", "detail": ...}, never a 500.
+// and a JSON body {"error": "...", "detail": ...}, never a 500. The store
+// holds the sample runs (ids c5c5c5c5-… are an ambiguous prefix).
 
 #include <gtest/gtest.h>
 
@@ -20,7 +21,7 @@ struct BadInput {
 
 std::ostream& operator<<(std::ostream& out, const BadInput& c) { return out << c.method << ' ' << c.target; }
 
-class BadInputTest : public RouterTest, public ::testing::WithParamInterface<BadInput> {};
+class BadInputTest : public RunsRouterTest, public ::testing::WithParamInterface<BadInput> {};
 
 TEST_P(BadInputTest, IsAJsonClientError) {
   const BadInput& c = GetParam();
@@ -93,7 +94,48 @@ INSTANTIATE_TEST_SUITE_P(
         BadInput{"GET", "/api/events?since=2026-11-28T25:00:00Z", 400, "'since'"},
         BadInput{"GET", "/api/events?since=9999-11-28T08:00:00Z", 400, "'since'"},
         BadInput{"GET", "/api/channels/dmm.voltage?until=noon", 400, "'until'"},
-        BadInput{"GET", "/api/channels/dmm.voltage?since=5&until=4", 400, "'until'"}));
+        BadInput{"GET", "/api/channels/dmm.voltage?since=5&until=4", 400, "'until'"},
+        // runs: unknown, ambiguous, shorter than a prefix, routes that are not
+        BadInput{"GET", "/api/runs/ffffffff-0000-4000-8000-00000000dead", 404, "run not found"},
+        BadInput{"GET", "/api/runs/c5c5c5c", 404, "run not found"},
+        BadInput{"GET", "/api/runs/c5c5c5c5", 400, "more than one"},
+        BadInput{"GET", "/api/runs/c5c5c5c5/steps", 400, "more than one"},
+        BadInput{"GET", "/api/runs/c5c5c5c5/measurements", 400, "more than one"},
+        BadInput{"GET", "/api/runs/ffffffff/steps", 404, "run not found"},
+        BadInput{"GET", "/api/runs/ffffffff/measurements", 404, "run not found"},
+        BadInput{"GET", "/api/runs/c1c1c1c1/events", 404, "no such API route"},
+        BadInput{"GET", "/api/runs//steps", 404, "no such API route"},
+        BadInput{"GET", "/api/duts//runs", 404, "no such API route"},
+        BadInput{"GET", "/api/duts/SN-1", 404, "no such API route"},
+        // runs: parameters
+        BadInput{"GET", "/api/runs?sort=duration", 400, "'sort'"},
+        BadInput{"GET", "/api/runs?sort=", 400, "'sort'"},
+        BadInput{"GET", "/api/runs?order=up", 400, "'order'"},
+        BadInput{"GET", "/api/runs?limit=0", 400, "'limit'"},
+        BadInput{"GET", "/api/runs?limit=1001", 400, "'limit'"},
+        BadInput{"GET", "/api/runs?offset=-1", 400, "'offset'"},
+        BadInput{"GET", "/api/runs?offset=2147483648", 400, "'offset'"},
+        BadInput{"GET", "/api/runs?outcome=great", 400, "'outcome'"},
+        BadInput{"GET", "/api/runs?serial=SN-1", 400, "'serial'"},
+        BadInput{"GET", "/api/runs?sort=serial&sort=phase", 400, "more than once"},
+        BadInput{"GET", "/api/runs/c1c1c1c1?limit=1", 400, "'limit'"},
+        BadInput{"GET", "/api/runs/c1c1c1c1/steps?limit=1", 400, "'limit'"},
+        BadInput{"GET", "/api/runs/c1c1c1c1/measurements?limit=0", 400, "'limit'"},
+        BadInput{"GET", "/api/runs/c1c1c1c1/measurements?limit=100001", 400, "'limit'"},
+        BadInput{"GET", "/api/runs/c1c1c1c1/measurements?offset=x", 400, "'offset'"},
+        BadInput{"GET", "/api/active?limit=1", 400, "'limit'"},
+        BadInput{"GET", "/api/duts/SN-1/runs?limit=1001", 400, "'limit'"},
+        BadInput{"GET", "/api/duts/SN-1/runs?offset=-1", 400, "'offset'"},
+        BadInput{"GET", "/api/duts/SN-1/runs?sort=serial", 400, "'sort'"}));
+
+// The 404 of an unknown run names it, as the UI's "Run not found." needs.
+TEST_F(RunsRouterTest, UnknownRunIsA404NamingIt) {
+  const auto response = get("/api/runs/ffffffff-0000-4000-8000-00000000dead");
+  ASSERT_EQ(response.status, 404);
+  EXPECT_EQ(nlohmann::json::parse(response.body),
+            (nlohmann::json{{"error", "run not found"},
+                            {"detail", {{"run_id", "ffffffff-0000-4000-8000-00000000dead"}}}}));
+}
 
 TEST_F(RouterTest, BadLastEventIdHeaderIsAClientError) {
   const auto response = get("/api/stream", {{"last-event-id", "x1"}});

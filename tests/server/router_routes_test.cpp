@@ -12,11 +12,6 @@ namespace {
 
 using nlohmann::json;
 
-json body_of(const server::Response& response) {
-  EXPECT_EQ(response.status, 200) << response.body;
-  return json::parse(response.body);
-}
-
 TEST_F(RouterTest, Health) {
   const auto body = body_of(get("/api/health"));
   EXPECT_EQ(body["status"], "ok");

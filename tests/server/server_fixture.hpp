@@ -2,18 +2,29 @@
 // A data dir with a small, known store for exercising the API without
 // sockets: two sessions whose ids share an 8-character prefix (so that
 // prefix is ambiguous), instrument reads on the scalar channel dmm.voltage,
-// and a project directory without stations.
+// and a project directory without stations. RunsRouterTest adds the
+// sample runs of store/sample_runs.hpp.
+
+#include <gtest/gtest.h>
 
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <vector>
 
 #include "server/router.hpp"
 #include "server/station_catalog.hpp"
 #include "store/event_store.hpp"
+#include "store/sample_runs.hpp"
 #include "store/store_fixture.hpp"
 #include "support/temp_dir.hpp"
 
 namespace litmus::testing {
+
+// The JSON body of a response that must be a 200.
+inline nlohmann::json body_of(const server::Response& response) {
+  EXPECT_EQ(response.status, 200) << response.body;
+  return nlohmann::json::parse(response.body);
+}
 
 inline constexpr const char* kSessionA = "aaaaaaaa-0000-4000-8000-000000000001";
 inline constexpr const char* kSessionB = "aaaaaaaa-0000-4000-8000-000000000002";
@@ -48,6 +59,11 @@ class RouterTest : public ::testing::Test {
   std::unique_ptr<store::EventStore> store_;
   server::StationCatalog stations_;
   std::unique_ptr<server::Router> router_;
+};
+
+class RunsRouterTest : public RouterTest {
+ protected:
+  RunsRouterTest() { add_sample_runs(*store_); }
 };
 
 }  // namespace litmus::testing

@@ -113,5 +113,50 @@ TEST(EventStore, ForeignPayloadIsStoredRawAndShownRaw) {
   EXPECT_EQ(j["payload"]["_raw"], "{not json");
 }
 
+// Readers copy stored payloads into their answers and SSE lines as text:
+// every stored payload is one JSON object on one line.
+TEST(EventStore, EveryStoredPayloadIsOneObjectOnOneLine) {
+  litmus::testing::TempDir dir;
+  auto store = EventStore::open(dir.path());
+  std::vector<JournalEntry> entries;
+  for (const char* payload : {R"({"a": 1} trailing)", "[1, 2]", "\"text\"", "{\n  \"b\": \"x\\ny\"\n}", R"({"c":[1,{"d":null}]})"}) {
+    entries.push_back(make_entry(kA, entries.size() + 1, "custom.thing"));
+    entries.back().event.payload = payload;
+  }
+  store->ingest(entries, 1);
+  const auto events = store->events({.session_id = kA, .limit = 10});
+  ASSERT_EQ(events.size(), 5u);
+  EXPECT_EQ(events[0].event.payload, R"({"_raw":"{\"a\": 1} trailing"})");
+  EXPECT_EQ(events[1].event.payload, R"({"_raw":"[1, 2]"})");
+  EXPECT_EQ(events[2].event.payload, R"({"_raw":"\"text\""})");
+  EXPECT_EQ(events[3].event.payload, R"({"b":"x\ny"})");  // compacted, the string's newline kept escaped
+  EXPECT_EQ(events[4].event.payload, R"({"c":[1,{"d":null}]})");  // as written
+  // The text form is the JSON form.
+  for (const auto& event : events) {
+    std::string text;
+    append_json(text, event);
+    EXPECT_EQ(nlohmann::json::parse(text), nlohmann::json(event)) << text;
+    EXPECT_EQ(text.find('\n'), std::string::npos) << text;
+  }
+}
+
+// One session's events come in its own order, newest first or not, and
+// paging by a store-wide cursor still follows ids.
+TEST(EventStore, ASessionsEventsInSeqOrder) {
+  litmus::testing::TempDir dir;
+  auto store = EventStore::open(dir.path());
+  store->ingest(session_entries(kA), 1);
+  store->ingest(session_entries(kC), 1);
+  const auto newest = store->events({.session_id = kC, .limit = 2, .newest_first = true});
+  ASSERT_EQ(newest.size(), 2u);
+  EXPECT_EQ(newest[0].event.seq, 5u);
+  EXPECT_EQ(newest[1].event.seq, 4u);
+  const auto oldest = store->events({.session_id = kC, .limit = 2});
+  EXPECT_EQ(oldest[0].event.seq, 1u);
+  const auto after = store->events({.session_id = kC, .after_id = oldest[0].id, .limit = 10});
+  ASSERT_EQ(after.size(), 4u);
+  EXPECT_EQ(after.front().event.seq, 2u);
+}
+
 }  // namespace
 }  // namespace litmus::store

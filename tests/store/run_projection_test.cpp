@@ -10,6 +10,7 @@
 #include "store/event_store.hpp"
 #include "store/recovery.hpp"
 #include "store/schema.hpp"
+#include "run_events.hpp"
 #include "store_fixture.hpp"
 
 namespace litmus::store {
@@ -20,48 +21,7 @@ using nlohmann::json;
 constexpr const char* kSession = "aaaaaaaa-0000-4000-8000-000000000001";
 constexpr const char* kRun = "11111111-0000-4000-8000-00000000000a";
 
-// Builds one session's events in seq order, every one in run kRun.
-class RunEvents {
- public:
-  explicit RunEvents(std::string session = kSession, std::string run = kRun)
-      : session_(std::move(session)), run_(std::move(run)) {}
-
-  RunEvents& add(const std::string& type, json payload, const std::string& step_path = {}, int vector = -1) {
-    JournalEntry entry = litmus::testing::make_entry(session_, entries_.size() + 1, type, std::move(payload));
-    entry.event.run_id = run_;
-    entry.event.step_path = step_path;
-    entry.event.vector_index = vector;
-    entries_.push_back(std::move(entry));
-    return *this;
-  }
-  // A payload given as raw text (for payloads that are not JSON objects).
-  RunEvents& add_raw(const std::string& type, const std::string& payload, const std::string& step_path = {}) {
-    add(type, json::object(), step_path);
-    entries_.back().event.payload = payload;
-    return *this;
-  }
-  RunEvents& attempt(const std::string& step, int vector, int retry, const std::string& outcome, json inputs,
-                     std::vector<json> measurements = {}, bool retrying = false) {
-    add("test.step_started", {{"inputs", inputs}, {"vector_retry", retry}, {"vector_count", 2}}, step, vector);
-    for (auto& m : measurements) {
-      m["vector_retry"] = retry;
-      add("test.measurement", m, step, vector);
-    }
-    return add("test.step_ended",
-               {{"outcome", outcome},
-                {"vector_retry", retry},
-                {"duration_ns", 5'000'000},
-                {"retrying", retrying},
-                {"failures", json::array()}},
-               step, vector);
-  }
-  const std::vector<JournalEntry>& entries() const { return entries_; }
-
- private:
-  std::string session_;
-  std::string run_;
-  std::vector<JournalEntry> entries_;
-};
+using litmus::testing::RunEvents;
 
 json run_started_payload() {
   return {{"dut_serial", "SN-001"}, {"dut_part_number", "PN-7"},
@@ -125,7 +85,7 @@ json measurement(const std::string& name, double value, const std::string& outco
 // A whole run: Power/Rail with two vectors (the second failing once, then
 // passing on retry), Power/Ripple skipped, Comms/Uart never started.
 RunEvents complete_run() {
-  RunEvents run;
+  RunEvents run(kSession, kRun);
   run.add("run.started", run_started_payload())
       .add("test.steps_discovered", discovered_payload())
       .attempt("Power/Rail", 0, 0, "passed", {{"v", 3.3}}, {measurement("v_rail", 3.31, "passed")})
@@ -255,7 +215,7 @@ TEST(RunProjection, RunEndClosesWhatIsLeft) {
                        Case{"no such outcome", "errored"}}) {
     litmus::testing::TempDir dir;
     auto store = EventStore::open(dir.path());
-    RunEvents run;
+    RunEvents run(kSession, kRun);
     run.add("run.started", run_started_payload())
         .add("test.steps_discovered", discovered_payload())
         .add("test.step_started", {{"inputs", {{"v", 3.3}}}, {"vector_retry", 0}}, "Power/Rail", 0)
@@ -279,7 +239,7 @@ TEST(RunProjection, RunEndClosesWhatIsLeft) {
 TEST(RunProjection, AStepNeverDiscoveredSortsAfterTheDiscoveredOnes) {
   litmus::testing::TempDir dir;
   auto store = EventStore::open(dir.path());
-  RunEvents run;
+  RunEvents run(kSession, kRun);
   run.add("run.started", run_started_payload())
       .add("test.steps_discovered", discovered_payload())
       .attempt("Extra/Late", -1, 0, "passed", json::object())
@@ -298,7 +258,7 @@ TEST(RunProjection, AStepNeverDiscoveredSortsAfterTheDiscoveredOnes) {
 TEST(RunProjection, MalformedPayloadsAreStoredAndProjectWhatTheyCan) {
   litmus::testing::TempDir dir;
   auto store = EventStore::open(dir.path());
-  RunEvents run;
+  RunEvents run(kSession, kRun);
   run.add("run.started", {{"dut_serial", 5},
                           {"environment", "not an object"},
                           {"guardband_pct", "x"},

@@ -1,6 +1,7 @@
-// The application shell: sidebar (brand, navigation, stream status) and the
-// main area the router renders into.
+// The application shell: sidebar (brand, ACTIVE TESTS, navigation, stream
+// status) and the main area the router renders into.
 
+import { activeTestsBlock } from './components/active-tests';
 import { fill, h } from './dom';
 import type { StreamState } from './live';
 import { NAV, navPathFor } from './nav';
@@ -19,13 +20,22 @@ const STATE_LABEL: Record<StreamState, string> = {
 
 export function createShell(app: HTMLElement): Shell {
   const links = new Map<string, HTMLElement>();
-  const nav = h('nav', { class: 'nav' });
+  const nav = h('nav', { class: 'nav', 'aria-label': 'Main' });
   for (const group of NAV) {
     nav.append(h('div', { class: 'nav-group' }, group.title));
     for (const item of group.items) {
-      const el = item.enabled
-        ? h('a', { href: item.path, class: 'nav-item', 'data-testid': `nav-${item.path}` }, item.label)
-        : h('span', { class: 'nav-item disabled', title: 'Not available yet', 'aria-disabled': 'true' }, item.label);
+      const el = h(
+        'a',
+        {
+          href: item.path,
+          class: `nav-item${item.ready ? '' : ' soon'}`,
+          'data-testid': `nav-${item.path}`,
+          'data-ready': item.ready ? 'true' : 'false',
+          title: item.ready ? null : 'Coming soon',
+        },
+        h('span', {}, item.label),
+        item.ready ? null : h('span', { class: 'soon-tag' }, 'soon'),
+      );
       links.set(item.path, el);
       nav.append(el);
     }
@@ -37,6 +47,7 @@ export function createShell(app: HTMLElement): Shell {
       'aside',
       { class: 'sidebar' },
       h('a', { href: '/', class: 'brand' }, h('span', { class: 'brand-mark' }), 'Litmus'),
+      activeTestsBlock(),
       nav,
       status,
     ),
@@ -46,7 +57,11 @@ export function createShell(app: HTMLElement): Shell {
     main,
     setActive(path) {
       const active = navPathFor(path);
-      for (const [p, el] of links) el.classList.toggle('active', p === active);
+      for (const [p, el] of links) {
+        el.classList.toggle('active', p === active);
+        if (p === active) el.setAttribute('aria-current', 'page');
+        else el.removeAttribute('aria-current');
+      }
     },
     setStreamState(state) {
       status.dataset.state = state;

@@ -11,9 +11,10 @@ export interface Mounted {
   /**
    * When present, a navigation that lands on the same page (e.g. "/" →
    * "/sessions/<id>") updates it in place instead of remounting, so the
-   * session list keeps its data and scroll position.
+   * session list keeps its data and scroll position. Returning false asks
+   * for a fresh mount instead (e.g. another record's id).
    */
-  update?(params: Params, query: URLSearchParams): void;
+  update?(params: Params, query: URLSearchParams): void | boolean;
 }
 
 export type Page = (root: HTMLElement, params: Params, query: URLSearchParams) => Mounted;
@@ -25,6 +26,32 @@ interface Route {
 }
 
 type NavListener = (path: string) => void;
+
+let instance: Router | null = null;
+let previous = '';
+let currentPath = '';
+
+/** path+query of the view shown before this one ('' on the first view). */
+export function previousPath(): string {
+  return previous;
+}
+
+/**
+ * Navigates in-page (pages use it to put their state in the URL). With
+ * `replace` the history entry is replaced (e.g. typing in a filter).
+ */
+export function navigate(to: string, opts: { replace?: boolean } = {}): void {
+  if (instance) instance.navigate(to, opts);
+  else location.assign(to);
+}
+
+/** Builds "path?query" from a record, leaving out empty values. */
+export function withQuery(path: string, query: Record<string, string | number | null | undefined>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v !== null && v !== undefined && v !== '') q.set(k, String(v));
+  const s = q.toString();
+  return s ? `${path}?${s}` : path;
+}
 
 export class Router {
   private routes: Route[] = [];
@@ -54,6 +81,7 @@ export class Router {
   }
 
   start(): void {
+    instance = this;
     window.addEventListener('popstate', () => this.render());
     // Same-origin links navigate in-page; modified clicks (new tab) and
     // target=_blank keep the browser's behaviour.
@@ -84,6 +112,10 @@ export class Router {
 
   private render(): void {
     const path = location.pathname;
+    if (location.pathname + location.search !== currentPath) {
+      previous = currentPath;
+      currentPath = location.pathname + location.search;
+    }
     let page = this.notFound;
     let params: Params = {};
     for (const r of this.routes) {
@@ -96,8 +128,7 @@ export class Router {
     for (const fn of this.listeners) fn(path);
     const query = new URLSearchParams(location.search);
     if (this.current && this.current.page === page && this.current.mounted.update) {
-      this.current.mounted.update(params, query);
-      return;
+      if (this.current.mounted.update(params, query) !== false) return;
     }
     this.current?.mounted.unmount();
     this.root.replaceChildren();

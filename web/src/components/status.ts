@@ -1,4 +1,5 @@
-// Outcome chips and the LIVE badge, shared by every list and header.
+// Outcome chips and the LIVE badge, shared by every list and header. The
+// colours live in styles/app.css (--pass, --fail, …), one place for all.
 
 import type { Session } from '../api';
 import { h } from '../dom';
@@ -24,4 +25,38 @@ export function statusBadge(s: Pick<Session, 'outcome' | 'ended_ts' | 'synthetic
     },
     outcome.toUpperCase(),
   );
+}
+
+const LABEL: Record<string, string> = {
+  never_ran: 'NEVER RAN',
+  running: 'RUNNING',
+  starting: 'STARTING',
+  pending: 'PENDING',
+};
+
+/**
+ * A run's, step's or measurement's outcome. `state` is the outcome
+ * (passed, failed …) or a status (running, starting, pending, never_ran);
+ * running ones pulse. `chip` makes the larger header variant.
+ */
+export function outcomeBadge(state: string | null | undefined, opts: { chip?: boolean; testid?: string; title?: string } = {}): HTMLElement {
+  const s = state || 'done';
+  const pulsing = s === 'running' || s === 'starting';
+  return h(
+    'span',
+    {
+      class: `badge badge-${s}${opts.chip ? ' chip' : ''}`,
+      'data-testid': opts.testid ?? 'outcome',
+      'data-outcome': s,
+      title: opts.title ?? null,
+    },
+    pulsing ? h('i', { class: 'dot' }) : null,
+    LABEL[s] ?? s.toUpperCase(),
+  );
+}
+
+/** The state a run shows: its outcome, or "running" while in flight. */
+export function runState(r: { outcome: string | null; ended_ts: number | null }): string {
+  if (r.outcome) return r.outcome;
+  return r.ended_ts ? 'done' : 'running';
 }

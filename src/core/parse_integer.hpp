@@ -7,7 +7,7 @@
 #include <optional>
 #include <string_view>
 
-namespace litmus::server {
+namespace litmus {
 
 inline std::optional<std::int64_t> parse_integer(std::string_view text) {
   std::int64_t value = 0;
@@ -17,4 +17,4 @@ inline std::optional<std::int64_t> parse_integer(std::string_view text) {
   return value;
 }
 
-}  // namespace litmus::server
+}  // namespace litmus

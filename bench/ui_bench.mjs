@@ -1,0 +1,203 @@
+// The operator UI under load, in Debian's headless Chromium (issue 5):
+//
+//   1. Run detail first paint: /results/<run>?tab=measurements of a
+//      10 000-measurement run, from navigation start to the first frame
+//      with measurement rows in the table. Goal <= 200 ms.
+//   2. Live update to screen: K test programs (bench/ui_live_emitter.cpp,
+//      the real EventLog) measure at a steady rate while 20 pages follow
+//      their runs on /live/<run_id>. For every measurement of a page's own
+//      run: emit time (the event's ts) -> the frame after the page's
+//      handler ran (requestAnimationFrame, then a task: the frame is
+//      painted). Goal p99 <= 100 ms.
+//   3. `litmus serve` resident memory (VmRSS sampled every 250 ms, and
+//      VmHWM) while those 20 pages follow. Goal <= 150 MB.
+//
+//   node bench/ui_bench.mjs BUILD_DIR [--pages 20] [--programs 4] [--rate 20] [--seconds 30] [--paints 15]
+//
+// BUILD_DIR holds src/cli/litmus and bench/litmus_bench_ui_emitter. The
+// store is made first with `litmus generate-data` (2 000 runs, 100 000
+// measurements: its largest run has 10 000). Browser and server plumbing
+// are the e2e tests' (tests/e2e/harness.mjs); each page is its own browser
+// context.
+
+import { spawn, execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import readline from 'node:readline';
+
+const args = process.argv.slice(2);
+const buildDir = path.resolve(args[0] || 'build');
+const option = (name, fallback) => {
+  const i = args.indexOf(`--${name}`);
+  return i > 0 ? Number(args[i + 1]) : fallback;
+};
+const PAGES = option('pages', 20);
+const PROGRAMS = option('programs', 4);
+const RATE = option('rate', 20);
+const SECONDS = option('seconds', 30);
+const PAINTS = option('paints', 15);
+process.env.LITMUS_BIN ||= path.join(buildDir, 'src/cli/litmus');
+const emitterBin = path.join(buildDir, 'bench/litmus_bench_ui_emitter');
+for (const bin of [process.env.LITMUS_BIN, emitterBin]) {
+  if (!fs.existsSync(bin)) {
+    console.error(`ui_bench: ${bin} not found; build the litmus_cli and litmus_bench_ui_emitter targets`);
+    process.exit(2);
+  }
+}
+const h = await import('../tests/e2e/harness.mjs');
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+const summary = (values) => {
+  const s = [...values].sort((a, b) => a - b);
+  return { n: s.length, median: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), max: s[s.length - 1] };
+};
+const fmt = (x) => x.toFixed(1).padStart(7);
+
+// Installed before any page script: times the first frame showing a
+// measurement row (part 1), and emit -> frame for live events (part 2).
+function probe() {
+  window.__firstRowFrame = null;
+  const watch = new MutationObserver(() => {
+    if (window.__firstRowFrame === null && document.querySelector('[data-testid="meas-row"]')) {
+      window.__firstRowFrame = 0;
+      requestAnimationFrame(() => setTimeout(() => (window.__firstRowFrame = performance.now()), 0));
+      watch.disconnect();
+    }
+  });
+  document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
+
+  window.__latencies = [];
+  const runId = location.pathname.startsWith('/live/') ? location.pathname.slice(6) : '';
+  const Original = window.EventSource;
+  const timed = (fn) =>
+    function (e) {
+      const r = fn.call(this, e);
+      try {
+        const ev = JSON.parse(e.data);
+        if (ev.type === 'test.measurement' && ev.run_id === runId) {
+          const emitted = ev.ts / 1e6;
+          requestAnimationFrame(() =>
+            setTimeout(() => window.__latencies.push(performance.timeOrigin + performance.now() - emitted), 0),
+          );
+        }
+      } catch {
+        // not an event message
+      }
+      return r;
+    };
+  window.EventSource = class extends Original {
+    addEventListener(type, fn, opts) {
+      return super.addEventListener(type, typeof fn === 'function' ? timed(fn) : fn, opts);
+    }
+    set onmessage(fn) {
+      super.onmessage = typeof fn === 'function' ? timed(fn) : fn;
+    }
+    get onmessage() {
+      return super.onmessage;
+    }
+  };
+}
+
+function servePid(port) {
+  const out = execFileSync('pgrep', ['-f', `serve --port ${port} `], { encoding: 'utf8' }).trim().split('\n');
+  return out[0];
+}
+function statusKb(pid, field) {
+  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field + ':'));
+  return line ? Number(line.split(/\s+/)[1]) : NaN;
+}
+
+function startEmitter(dataDir, i) {
+  const proc = spawn(emitterBin, ['--data-dir', dataDir, '--seconds', String(SECONDS), '--rate', String(RATE), '--serial', `SN-UI-${i}`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, LITMUS_OUTPUT_CAPTURE: '0' },
+  });
+  const lines = readline.createInterface({ input: proc.stdout });
+  const started = new Promise((resolve, reject) => {
+    lines.on('line', (l) => {
+      const m = /^run (\S+) session (\S+)/.exec(l);
+      if (m) resolve(m[1]);
+    });
+    proc.on('exit', (code) => reject(new Error(`emitter ${i} exited (${code}) before its run started`)));
+  });
+  const done = new Promise((resolve) => proc.on('exit', resolve));
+  return { started, done };
+}
+
+const dataDir = h.tempDir('litmus-ui-bench-');
+let server;
+let browser;
+try {
+  console.log(`$ litmus generate-data --runs 2000 --measurements 100000 --seed 5 --data-dir ${dataDir}`);
+  const generated = await h.generateData(dataDir, { runs: 2000, measurements: 100000, seed: 5 });
+  const bigRun = /largest run:\s+(\S+)/.exec(generated)[1];
+  const port = await h.freePort();
+  server = await h.startServer({ port, dataDir, name: 'ui-bench-serve' });
+  const pid = servePid(port);
+  const idleKb = statusKb(pid, 'VmRSS');
+  // One browser context per page: each is a separate viewer (its own
+  // connections), as 20 station monitors would be. In one context the
+  // pages would share Chromium's 6 connections per host, which 20 live
+  // streams exhaust.
+  const { chromium } = createRequire(path.join(h.repoRoot, 'web/package.json'))('playwright-core');
+  browser = await chromium.launch({ executablePath: h.config.chromium, headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  const newPage = async () => {
+    const context = await browser.newContext({ viewport: h.VIEWPORT });
+    await context.addInitScript(probe);
+    return context.newPage();
+  };
+
+  // 1. First paint of the 10 000-measurement run's table.
+  const paints = [];
+  for (let i = 0; i <= PAINTS; i++) {
+    const page = await newPage();
+    await page.goto(`${server.base}/results/${bigRun}?tab=measurements`);
+    await page.waitForFunction(() => window.__firstRowFrame > 0, null, { timeout: 10000, polling: 10 });
+    const ms = await page.evaluate(() => window.__firstRowFrame);
+    if (i > 0) paints.push(ms);  // the first load also warms the server's caches
+    else console.log(`run detail first paint, cold: ${ms.toFixed(1)} ms`);
+    await page.context().close();
+  }
+  const paint = summary(paints);
+  console.log(
+    `run detail (10 000 measurements) first paint, ${paint.n} loads: median ${fmt(paint.median)}  p95 ${fmt(paint.p95)}  max ${fmt(paint.max)} ms  ${paint.p95 <= 200 ? 'MET' : 'NOT MET'} (goal <= 200 ms)`,
+  );
+
+  // 2 and 3. PAGES pages following PROGRAMS live runs.
+  const emitters = Array.from({ length: PROGRAMS }, (_, i) => startEmitter(dataDir, i + 1));
+  const runs = await Promise.all(emitters.map((e) => e.started));
+  const pages = [];
+  for (let i = 0; i < PAGES; i++) {
+    const page = await newPage();
+    await page.goto(`${server.base}/live/${runs[i % runs.length]}`);
+    pages.push(page);
+  }
+  let peakKb = 0;
+  const sampler = setInterval(() => {
+    try {
+      peakKb = Math.max(peakKb, statusKb(pid, 'VmRSS'));
+    } catch {
+      // the server is gone: the run fails below
+    }
+  }, 250);
+  await Promise.all(emitters.map((e) => e.done));
+  await sleep(1000);  // the last events reach the pages
+  clearInterval(sampler);
+  const hwmKb = statusKb(pid, 'VmHWM');
+  const latencies = [];
+  for (const page of pages) latencies.push(...(await page.evaluate(() => window.__latencies)));
+  const live = summary(latencies);
+  const expected = PAGES * Math.floor(SECONDS * RATE);
+  console.log(
+    `live update emit -> screen, ${PAGES} pages x ${PROGRAMS} programs at ${RATE}/s for ${SECONDS} s: ${live.n}/${expected} updates  median ${fmt(live.median)}  p95 ${fmt(live.p95)}  p99 ${fmt(live.p99)}  max ${fmt(live.max)} ms  ${live.p99 <= 100 ? 'MET' : 'NOT MET'} (goal p99 <= 100 ms)`,
+  );
+  console.log(
+    `litmus serve RSS: idle ${(idleKb / 1024).toFixed(1)} MB, peak sampled with ${PAGES} pages ${(peakKb / 1024).toFixed(1)} MB, VmHWM ${(hwmKb / 1024).toFixed(1)} MB  ${hwmKb / 1024 <= 150 ? 'MET' : 'NOT MET'} (goal <= 150 MB)`,
+  );
+} finally {
+  await browser?.close();
+  await server?.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}

@@ -1,0 +1,310 @@
+#include "export/measurement_export.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <map>
+#include <tuple>
+#include <vector>
+
+#include "core/json_text.hpp"
+#include "core/timestamp.hpp"
+#include "export/csv_writer.hpp"
+
+namespace litmus::exporting {
+
+namespace {
+
+enum class Kind { text, integer, real, timestamp, json };
+
+// Where a column comes from: the measurement row itself, its run (the same
+// for many rows) or its step attempt's inputs. Run and step values are read
+// once per export into maps, not joined on every row: the joins were most
+// of the export's time (bench/BENCHMARKS.md §11).
+enum class Source { measurement, run, step };
+
+struct Column {
+  const char* name;
+  const char* sql;  // a measurements column, or the run's column
+  Kind kind;
+  Source source = Source::measurement;
+};
+
+// The first twenty are `litmus show -f csv`'s columns since it existed, in
+// its order; later ones were added at the end so positional readers keep
+// working.
+constexpr Column kColumns[] = {
+    {"run_id", "run_id", Kind::text},
+    {"dut_serial", "dut_serial", Kind::text, Source::run},
+    {"station", "station", Kind::text, Source::run},
+    {"step_path", "step_path", Kind::text},
+    {"vector_index", "vector_index", Kind::integer},
+    {"vector_retry", "vector_retry", Kind::integer},
+    {"inputs", "", Kind::json, Source::step},
+    {"name", "name", Kind::text},
+    {"value", "value", Kind::real},
+    {"units", "units", Kind::text},
+    {"low", "low", Kind::real},
+    {"high", "high", Kind::real},
+    {"nominal", "nominal", Kind::real},
+    {"comparator", "comparator", Kind::text},
+    {"outcome", "outcome", Kind::text},
+    {"characteristic_id", "characteristic_id", Kind::text},
+    {"spec_ref", "spec_ref", Kind::text},
+    {"instrument_role", "instrument_role", Kind::text},
+    {"instrument_channel", "instrument_channel", Kind::text},
+    {"ts", "ts", Kind::timestamp},
+    {"session_id", "session_id", Kind::text},
+    {"seq", "seq", Kind::integer},
+    {"dut_part_number", "dut_part_number", Kind::text, Source::run},
+    {"instrument_resource", "instrument_resource", Kind::text},
+    {"instrument_serial", "instrument_serial", Kind::text},
+    {"calibration_due", "calibration_due", Kind::text},
+    {"dut_pin", "dut_pin", Kind::text},
+};
+constexpr int kColumnCount = static_cast<int>(std::size(kColumns));
+
+constexpr int count_of(Source source) {
+  int n = 0;
+  for (const auto& column : kColumns) n += column.source == source;
+  return n;
+}
+// The SELECT's columns: the measurement columns, then the step key.
+constexpr int kStepKey = count_of(Source::measurement);
+
+constexpr std::size_t kFlushBytes = 1 << 20;
+
+// One cell: null, or its text as SQLite holds it (numbers are formatted
+// by the writers from the typed value).
+struct Cell {
+  bool null = true;
+  std::string text;
+};
+
+// The run and step columns of every measurement in scope, by run id and by
+// (run id, step path, vector index, vector retry).
+struct Context {
+  std::map<std::string, std::vector<Cell>, std::less<>> runs;  // cells in kColumns' run-column order
+  std::map<std::tuple<std::string, std::string, std::int64_t, std::int64_t>, std::string> inputs;
+};
+
+std::string scope_condition(const ExportScope& scope) {
+  return scope.run_id.empty() ? "session_id = ?1" : "run_id = ?1";
+}
+
+Context read_context(store::Database& db, const ExportScope& scope) {
+  const std::string_view id = scope.run_id.empty() ? scope.session_id : scope.run_id;
+  Context context;
+  std::string run_sql = "SELECT run_id";
+  for (const auto& column : kColumns) {
+    if (column.source == Source::run) run_sql += std::string(", ") + column.sql;
+  }
+  run_sql += " FROM runs WHERE " + scope_condition(scope);
+  auto runs = db.prepare(run_sql);
+  runs.bind(1, id);
+  while (runs.step()) {
+    auto& cells = context.runs[runs.column_text(0)];
+    for (int i = 1; i <= count_of(Source::run); ++i) {
+      cells.push_back(runs.is_null(i) ? Cell{} : Cell{false, runs.column_text(i)});
+    }
+  }
+  // Steps of the runs in scope (a session's measurements can only belong
+  // to its own runs).
+  auto steps = db.prepare(
+      "SELECT s.run_id, s.step_path, s.vector_index, s.vector_retry, s.inputs FROM steps s JOIN runs r ON r.run_id = "
+      "s.run_id WHERE r." +
+      scope_condition(scope) + " AND s.inputs IS NOT NULL");
+  steps.bind(1, id);
+  while (steps.step()) {
+    context.inputs.emplace(std::tuple{steps.column_text(0), steps.column_text(1), steps.column_int(2), steps.column_int(3)},
+                           steps.column_text(4));
+  }
+  return context;
+}
+
+std::string select_sql(const ExportScope& scope) {
+  std::string sql = "SELECT ";
+  bool first = true;
+  for (const auto& column : kColumns) {
+    if (column.source != Source::measurement) continue;
+    if (!first) sql += ", ";
+    first = false;
+    sql += column.sql;
+  }
+  // The step key, for the inputs.
+  sql += ", step_path, vector_index, vector_retry FROM measurements WHERE " + scope_condition(scope) +
+         " ORDER BY session_id, seq";
+  return sql;
+}
+
+void append_double(std::string& out, double value) {
+  char text[32];
+  const auto result = std::to_chars(text, text + sizeof text, value);
+  out.append(text, result.ptr);
+}
+
+void append_integer(std::string& out, std::int64_t value) {
+  char text[24];
+  const auto result = std::to_chars(text, text + sizeof text, value);
+  out.append(text, result.ptr);
+}
+
+// The current row's cells, in kColumns order, from the statement or the
+// context; valid until the next step().
+class RowReader {
+ public:
+  RowReader(const store::Statement& q, const Context& context) : q_(q), context_(context) {}
+
+  // Calls `cell(i, is_null, text, statement_column)`: for a measurement
+  // column `statement_column` >= 0 and typed values are read from the
+  // statement; for the others `text` holds the value.
+  template <class Fn>
+  void for_each(Fn cell) {
+    const std::string_view run_id = q_.is_null(0) ? std::string_view() : q_.column_blob(0);
+    const auto run = context_.runs.find(run_id);
+    const std::string* inputs = step_inputs(run_id);
+    int statement_column = 0;
+    int run_column = 0;
+    for (int i = 0; i < kColumnCount; ++i) {
+      switch (kColumns[i].source) {
+        case Source::measurement: {
+          const int c = statement_column++;
+          const bool null = q_.is_null(c);
+          // Numbers stay numbers: reading one as text would convert it.
+          const bool text = kColumns[i].kind == Kind::text || kColumns[i].kind == Kind::json;
+          cell(i, null, null || !text ? std::string_view() : q_.column_blob(c), c);
+          break;
+        }
+        case Source::run: {
+          const Cell* value = run != context_.runs.end() ? &run->second[static_cast<std::size_t>(run_column)] : nullptr;
+          ++run_column;
+          cell(i, value == nullptr || value->null, value ? std::string_view(value->text) : std::string_view(), -1);
+          break;
+        }
+        case Source::step:
+          cell(i, inputs == nullptr, inputs ? std::string_view(*inputs) : std::string_view(), -1);
+          break;
+      }
+    }
+  }
+
+ private:
+  // Consecutive measurements mostly share their step attempt: the last
+  // lookup is kept.
+  const std::string* step_inputs(std::string_view run_id) {
+    if (q_.is_null(kStepKey)) return nullptr;
+    std::tuple<std::string, std::string, std::int64_t, std::int64_t> key{
+        std::string(run_id), std::string(q_.column_blob(kStepKey)), q_.column_int(kStepKey + 1),
+        q_.column_int(kStepKey + 2)};
+    if (!has_last_ || key != last_key_) {
+      const auto found = context_.inputs.find(key);
+      last_ = found != context_.inputs.end() ? &found->second : nullptr;
+      last_key_ = std::move(key);
+      has_last_ = true;
+    }
+    return last_;
+  }
+
+  const store::Statement& q_;
+  const Context& context_;
+  bool has_last_ = false;
+  std::tuple<std::string, std::string, std::int64_t, std::int64_t> last_key_;
+  const std::string* last_ = nullptr;
+};
+
+void append_csv_row(std::string& out, const store::Statement& q, RowReader& row) {
+  row.for_each([&](int i, bool null, std::string_view text, int c) {
+    if (i > 0) out += ',';
+    if (null) return;
+    switch (kColumns[i].kind) {
+      case Kind::integer:
+        append_integer(out, q.column_int(c));
+        break;
+      case Kind::real:
+        append_double(out, q.column_double(c));
+        break;
+      case Kind::timestamp:
+        append_iso8601_utc(out, q.column_int(c));
+        break;
+      case Kind::text:
+      case Kind::json:
+        append_csv_field(out, text);
+        break;
+    }
+  });
+}
+
+void append_json_row(std::string& out, const store::Statement& q, RowReader& reader) {
+  json_text::Object row(out);
+  reader.for_each([&](int i, bool null, std::string_view text, int c) {
+    const Column& column = kColumns[i];
+    if (null) {
+      // A text column reads "" when unset, as in the API's rows.
+      if (column.kind == Kind::text) {
+        row.string(column.name, "");
+      } else {
+        row.null(column.name);
+      }
+      return;
+    }
+    switch (column.kind) {
+      case Kind::integer:
+      case Kind::timestamp:  // ns since the epoch, as everywhere in the API
+        row.integer(column.name, q.column_int(c));
+        break;
+      case Kind::real:
+        row.number(column.name, q.column_double(c));
+        break;
+      case Kind::json:
+        row.raw(column.name, text);  // stored as JSON text by the projection
+        break;
+      case Kind::text:
+        row.string(column.name, text);
+        break;
+    }
+  });
+  row.close();
+}
+
+}  // namespace
+
+std::int64_t export_measurements(store::Database& db, const ExportScope& scope, TableFormat format, std::ostream& out) {
+  const Context context = read_context(db, scope);
+  auto q = db.prepare(select_sql(scope));
+  q.bind(1, scope.run_id.empty() ? std::string_view(scope.session_id) : std::string_view(scope.run_id));
+  std::string buffer;
+  buffer.reserve(kFlushBytes + 4096);
+  const auto flush = [&] {
+    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    buffer.clear();
+  };
+  if (format == TableFormat::csv) {
+    for (std::size_t i = 0; i < std::size(kColumns); ++i) {
+      if (i > 0) buffer += ',';
+      buffer += kColumns[i].name;
+    }
+    buffer += '\n';
+  } else if (format == TableFormat::json) {
+    buffer += '[';
+  }
+  std::int64_t rows = 0;
+  RowReader row(q, context);
+  while (q.step()) {
+    if (format == TableFormat::csv) {
+      append_csv_row(buffer, q, row);
+    } else {
+      if (format == TableFormat::json && rows > 0) buffer += ',';
+      if (format == TableFormat::json) buffer += '\n';
+      append_json_row(buffer, q, row);
+    }
+    if (format != TableFormat::json) buffer += '\n';
+    ++rows;
+    if (buffer.size() >= kFlushBytes) flush();
+  }
+  if (format == TableFormat::json) buffer += rows > 0 ? "\n]\n" : "]\n";
+  flush();
+  out.flush();
+  if (!out) throw std::ios_base::failure("cannot write the export");
+  return rows;
+}
+
+}  // namespace litmus::exporting

@@ -1,0 +1,129 @@
+// Table helpers shared by every list: keyboard navigation of rows,
+// server-side sortable headers, and the pager.
+
+import { h } from '../dom';
+
+/**
+ * Makes a tbody's rows keyboard-navigable: rows carry tabindex=0, Enter (or
+ * a click outside a link/button) opens the row, ArrowUp/ArrowDown/Home/End
+ * move the focus. `open` gets the row element.
+ */
+export function navigableRows(tbody: HTMLElement, open: (row: HTMLElement, e: Event) => void): void {
+  tbody.addEventListener('keydown', (e) => {
+    const row = (e.target as HTMLElement).closest?.('tr[tabindex]') as HTMLElement | null;
+    if (!row || row.parentElement !== tbody) return;
+    const rows = [...tbody.querySelectorAll<HTMLElement>(':scope > tr[tabindex]')];
+    const i = rows.indexOf(row);
+    let next: HTMLElement | undefined;
+    switch (e.key) {
+      case 'Enter':
+        e.preventDefault();
+        open(row, e);
+        return;
+      case 'ArrowDown':
+        next = rows[i + 1];
+        break;
+      case 'ArrowUp':
+        next = rows[i - 1];
+        break;
+      case 'Home':
+        next = rows[0];
+        break;
+      case 'End':
+        next = rows[rows.length - 1];
+        break;
+      default:
+        return;
+    }
+    e.preventDefault();
+    next?.focus();
+  });
+  tbody.addEventListener('click', (e) => {
+    const t = e.target as HTMLElement;
+    if (t.closest('a, button, input, select, .json-row')) return;
+    const row = t.closest('tr[tabindex]') as HTMLElement | null;
+    if (row && row.parentElement === tbody) open(row, e);
+  });
+}
+
+/** Follows a row's first link (keeps in-app navigation through the router). */
+export function followRowLink(row: HTMLElement): void {
+  (row.querySelector('a[href]') as HTMLAnchorElement | null)?.click();
+}
+
+export interface SortState {
+  sort: string;
+  order: 'asc' | 'desc';
+}
+
+/**
+ * A header cell. With `key` it is sortable: a button toggling the order
+ * (aria-sort reflects the current sort).
+ */
+export function sortHeader(label: string, key: string | null, state: SortState, onSort: (s: SortState) => void, num = false): HTMLElement {
+  if (!key) return h('th', { class: num ? 'num' : null }, label);
+  const active = state.sort === key;
+  const ariaSort = active ? (state.order === 'asc' ? 'ascending' : 'descending') : 'none';
+  return h(
+    'th',
+    { class: `sortable${num ? ' num' : ''}`, 'aria-sort': ariaSort, 'data-sort-key': key },
+    h(
+      'button',
+      {
+        type: 'button',
+        'data-testid': `sort-${key}`,
+        title: `Sort by ${label}`,
+        onclick: (() => {
+          const order: 'asc' | 'desc' = active ? (state.order === 'asc' ? 'desc' : 'asc') : key === 'started' || key === 'steps' || key === 'measurements' ? 'desc' : 'asc';
+          onSort({ sort: key, order });
+        }) as EventListener,
+      },
+      label,
+      h('span', { class: 'sort-arrow', 'aria-hidden': 'true' }, active ? (state.order === 'asc' ? '▲' : '▼') : ''),
+    ),
+  );
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100];
+
+/** "1–50 of N", a page-size select and previous/next buttons. */
+export function pager(
+  state: { offset: number; limit: number; total: number },
+  onChange: (next: { offset: number; limit: number }) => void,
+  sizes: number[] = PAGE_SIZES,
+): HTMLElement {
+  const { offset, limit, total } = state;
+  const from = total === 0 ? 0 : offset + 1;
+  const to = Math.min(offset + limit, total);
+  const select = h(
+    'select',
+    {
+      'data-testid': 'page-size',
+      'aria-label': 'Rows per page',
+      onchange: ((e: Event) => onChange({ offset: 0, limit: Number((e.target as HTMLSelectElement).value) })) as EventListener,
+    },
+    ...sizes.map((n) => h('option', { value: n, selected: n === limit }, String(n))),
+  );
+  return h(
+    'div',
+    { class: 'pager', 'data-testid': 'pager' },
+    h('span', { class: 'muted' }, 'Rows'),
+    select,
+    h('span', { class: 'range', 'data-testid': 'page-range' }, `${from}–${to} of ${total}`),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-sm', 'data-testid': 'page-prev', disabled: offset <= 0, 'aria-label': 'Previous page', onclick: (() => onChange({ offset: Math.max(0, offset - limit), limit })) as EventListener },
+      '‹ Prev',
+    ),
+    h(
+      'button',
+      { type: 'button', class: 'btn btn-sm', 'data-testid': 'page-next', disabled: offset + limit >= total, 'aria-label': 'Next page', onclick: (() => onChange({ offset: offset + limit, limit })) as EventListener },
+      'Next ›',
+    ),
+  );
+}
+
+/** An empty-table row spanning `cols` columns. */
+export function emptyRow(cols: number, text: string, testid = 'table-empty'): HTMLElement {
+  return h('tr', { class: 'empty', 'data-testid': testid }, h('td', { colspan: cols }, text));
+}
