@@ -9,14 +9,22 @@
 //                         :WAV:STAR/:WAV:STOP/:WAV:DATA? requests on a plain
 //                         TCP socket, block bytes counted, nothing parsed
 //   BM_Driver             RigolDs1000z::read_waveform: ScpiConnection, block
-//                         parsing, scaling to volts (diagnosis)
+//                         parsing, scaling to volts, the codes kept (diagnosis)
 //   BM_ScopeToStore       Scope::read_waveform on an ingesting EventLog, then
-//                         wait_for_store: the samples are in the ChannelStore
-//   BM_WriteFsync         baseline of the disk: the record's 8 MB of doubles
-//                         written and fdatasync'ed once
+//                         wait_for_store: the samples are in the ChannelStore,
+//                         as the scope's 1 M byte codes and their scaling
+//   BM_ScopeToStoreDoubles  diagnosis, the path before codes were kept: the
+//                         same, with a driver that drops the codes, so the
+//                         journal and the store hold 8 MB of doubles
+//   BM_JournalToStore/0   diagnosis, the store's part alone: an already read
+//                         waveform's codes journaled, then wait_for_store
+//   BM_JournalToStore/1   the same with its doubles
+//   BM_WriteFsync         baseline of the disk: the 8 MB of doubles written
+//                         and fdatasync'ed once
+//   BM_WriteFsyncCodes    the same for the 1 MB of codes
 //
 // MB/s counts the raw block bytes (1 byte per point, 1 MB per waveform) for
-// all three, so the figures compare directly. The scope is stopped, so the
+// all of them, so the figures compare directly. The scope is stopped, so the
 // simulator acquires once and every read serves the same record (a running
 // scope would spend the time simulating a new acquisition per read).
 
@@ -28,10 +36,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <litmus/event_log.hpp>
 #include <litmus/instruments/scope.hpp>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -183,7 +194,20 @@ void BM_Driver(benchmark::State& state) {
   set_bytes(state);
 }
 
-void BM_ScopeToStore(benchmark::State& state) {
+// The rigol_ds1000z driver as it was before it kept its codes: the
+// recorded read stores the doubles.
+class DoublesOnly : public drivers::RigolDs1000z {
+ public:
+  using RigolDs1000z::RigolDs1000z;
+  Waveform read_waveform(std::string_view channel) override {
+    Waveform waveform = RigolDs1000z::read_waveform(channel);
+    waveform.codes.reset();
+    return waveform;
+  }
+};
+
+template <class Driver>
+void scope_to_store(benchmark::State& state) {
   bench::TempDir dir;
   auto log = EventLog::create({.data_dir = dir.path()});
   auto io = connection();
@@ -191,27 +215,76 @@ void BM_ScopeToStore(benchmark::State& state) {
   const std::vector<std::string> channels;
   DriverContext ctx{*io, role, channels};
   Scope scope({log.get(), nullptr, role, "scope", io->resource(), false, "rigol_ds1000z"},
-              std::make_unique<drivers::RigolDs1000z>(ctx));
+              std::make_unique<Driver>(ctx));
+  // Where the time goes: the recorded read (driver, codes check, journal
+  // write) and the wait for the store writer's commit after it.
+  double read_s = 0.0;
+  double store_s = 0.0;
   for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
     const Waveform waveform = scope.read_waveform("ch1");
+    const auto read = std::chrono::steady_clock::now();
     if (waveform.samples.size() != kPoints) state.SkipWithError("short record");
     if (!log->wait_for_store(std::chrono::seconds(30))) state.SkipWithError("store did not catch up");
+    read_s += std::chrono::duration<double>(read - start).count();
+    store_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - read).count();
   }
+  const double n = static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+  state.counters["read_ms"] = read_s / n * 1e3;
+  state.counters["store_wait_ms"] = store_s / n * 1e3;
   set_bytes(state);
 }
 
-// Baseline for the store's side: the 8 MB of doubles a 1 M-point waveform
-// is, written once with write(2) and made durable with fdatasync, in the
-// same kind of directory. The store does at least this (its journal), then
-// SQLite's own write of the same bytes.
-void BM_WriteFsync(benchmark::State& state) {
+// Diagnosis: the store's part alone. One waveform read beforehand; each
+// iteration journals it (EventLog::emit_samples, as a recorded read does
+// after the driver returns: codes, or with arg 1 the doubles) and waits
+// for the store writer's commit.
+void BM_JournalToStore(benchmark::State& state) {
+  const bool doubles = state.range(0) == 1;
+  auto io = connection();
+  const std::string role = "scope";
+  const std::vector<std::string> channels;
+  DriverContext ctx{*io, role, channels};
+  const Waveform waveform = drivers::RigolDs1000z(ctx).read_waveform("ch1");
   bench::TempDir dir;
-  const std::vector<double> samples(kPoints, 1.5);
-  const auto bytes = samples.size() * sizeof(double);
+  auto log = EventLog::create({.data_dir = dir.path()});
+  const nlohmann::json payload{{"method", "read_waveform"}, {"channel", "scope.ch1"},
+                               {"x_origin", waveform.x_origin}, {"x_increment", waveform.x_increment},
+                               {"x_units", "s"}, {"y_units", "V"}, {"units", "V"}};
+  double emit_s = 0.0;
+  double store_s = 0.0;
+  for (auto _ : state) {
+    const auto start = std::chrono::steady_clock::now();
+    if (doubles) {
+      log->emit_samples("instrument.read", payload, "scope.ch1", waveform.samples, {.role = role});
+    } else {
+      log->emit_samples("instrument.read", payload, "scope.ch1", *waveform.codes, {.role = role});
+    }
+    const auto emitted = std::chrono::steady_clock::now();
+    if (!log->wait_for_store(std::chrono::seconds(30))) state.SkipWithError("store did not catch up");
+    emit_s += std::chrono::duration<double>(emitted - start).count();
+    store_s += std::chrono::duration<double>(std::chrono::steady_clock::now() - emitted).count();
+  }
+  const double n = static_cast<double>(std::max<benchmark::IterationCount>(state.iterations(), 1));
+  state.counters["emit_ms"] = emit_s / n * 1e3;
+  state.counters["store_wait_ms"] = store_s / n * 1e3;
+  set_bytes(state);
+}
+
+void BM_ScopeToStore(benchmark::State& state) { scope_to_store<drivers::RigolDs1000z>(state); }
+void BM_ScopeToStoreDoubles(benchmark::State& state) { scope_to_store<DoublesOnly>(state); }
+
+// Baseline for the store's side: the bytes a 1 M-point waveform is, written
+// once with write(2) and made durable with fdatasync, in the same kind of
+// directory. The store does at least this (its journal), then SQLite's own
+// write of the same bytes.
+void write_fsync(benchmark::State& state, std::size_t bytes) {
+  bench::TempDir dir;
+  const std::string data(bytes, '\x5a');
   const std::string file = (dir.path() / "samples.bin").string();
   for (auto _ : state) {
     const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0 || ::write(fd, samples.data(), bytes) != static_cast<ssize_t>(bytes) || ::fdatasync(fd) != 0) {
+    if (fd < 0 || ::write(fd, data.data(), bytes) != static_cast<ssize_t>(bytes) || ::fdatasync(fd) != 0) {
       state.SkipWithError("write failed");
     }
     ::close(fd);
@@ -219,13 +292,24 @@ void BM_WriteFsync(benchmark::State& state) {
   set_bytes(state);
 }
 
+// The 8 MB of doubles.
+void BM_WriteFsync(benchmark::State& state) { write_fsync(state, kPoints * sizeof(double)); }
+// The 1 MB of byte codes.
+void BM_WriteFsyncCodes(benchmark::State& state) { write_fsync(state, kPoints); }
+
 BENCHMARK(BM_RawSocket)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_Driver)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)->Repetitions(5)
     ->ReportAggregatesOnly(true);
 BENCHMARK(BM_ScopeToStore)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)->Repetitions(5)
     ->ReportAggregatesOnly(true);
+BENCHMARK(BM_ScopeToStoreDoubles)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_JournalToStore)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)
+    ->Repetitions(5)->ReportAggregatesOnly(true);
 BENCHMARK(BM_WriteFsync)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_WriteFsyncCodes)->Unit(benchmark::kMillisecond)->UseRealTime()->MinTime(0.5)->Repetitions(5)
     ->ReportAggregatesOnly(true);
 
 }  // namespace
@@ -250,9 +334,11 @@ int main(int argc, char** argv) {
     std::printf(
         "\nsummary (median real time): 1 M-point waveform sim -> rigol_ds1000z -> ChannelStore %.0f MB/s "
         "(aim >= 100 MB/s) %s; driver alone %.0f MB/s; bare socket %.0f MB/s (%.0f %% of it); "
-        "write+fdatasync of its 8 MB of samples alone %.0f MB/s\n",
+        "stored as doubles (before) %.0f MB/s; write+fdatasync of 8 MB of doubles %.0f MB/s, of 1 MB of codes "
+        "%.0f MB/s\n",
         store, bench::verdict(store >= 100.0), mb_per_s["BM_Driver"], mb_per_s["BM_RawSocket"],
-        100.0 * store / mb_per_s["BM_RawSocket"], mb_per_s["BM_WriteFsync"]);
+        100.0 * store / mb_per_s["BM_RawSocket"], mb_per_s["BM_ScopeToStoreDoubles"], mb_per_s["BM_WriteFsync"],
+        mb_per_s["BM_WriteFsyncCodes"]);
   }
   return 0;
 }

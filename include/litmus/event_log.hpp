@@ -20,6 +20,7 @@
 #include <string_view>
 
 #include "litmus/event.hpp"
+#include "litmus/sample_codes.hpp"
 
 namespace litmus {
 
@@ -61,6 +62,12 @@ class EventLog {
   // "channel://<channel>/<session>/<seq>", "length": N}.
   std::uint64_t emit_samples(std::string_view type, const nlohmann::json& payload, std::string_view channel,
                              std::span<const double> samples, const EventContext& context = {});
+  // The same for an array kept as an instrument's codes (u8 or u16le; a
+  // float64 `codes` is taken as its doubles): the journal and the store
+  // hold the codes and their scaling, 1–2 bytes a sample instead of 8, and
+  // the store's readers see decode_samples() of them.
+  std::uint64_t emit_samples(std::string_view type, const nlohmann::json& payload, std::string_view channel,
+                             const SampleCodes& codes, const EventContext& context = {});
 
   // Forces everything emitted so far to stable storage (fsync).
   void sync();

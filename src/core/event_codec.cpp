@@ -46,6 +46,12 @@ class Cursor {
     pos_ += size;
     return true;
   }
+  // The rest of the body, consumed.
+  std::string_view take_rest() {
+    const std::string_view rest = data_.substr(pos_);
+    pos_ = data_.size();
+    return rest;
+  }
   std::size_t remaining() const { return data_.size() - pos_; }
 
  private:
@@ -54,6 +60,7 @@ class Cursor {
 };
 
 constexpr std::uint8_t kHasSamples = 1;
+constexpr std::uint8_t kHasCodes = 2;
 
 }  // namespace
 
@@ -75,8 +82,20 @@ std::optional<JournalHeader> decode_header(std::string_view body) {
 }
 
 void encode_event(const Event& event, std::string_view channel, std::span<const double> samples, std::string& out) {
-  const bool has_samples = !channel.empty();
-  put<std::uint8_t>(out, has_samples ? kHasSamples : 0);
+  encode_array_event(
+      event, channel,
+      SampleArrayView{SampleEncoding::float64, {},
+                      std::string_view(reinterpret_cast<const char*>(samples.data()), samples.size_bytes())},
+      out);
+}
+
+void encode_array_event(const Event& event, std::string_view channel, const SampleArrayView& array, std::string& out) {
+  const bool has_array = !channel.empty();
+  const bool codes = has_array && array.encoding != SampleEncoding::float64;
+  const std::size_t count = array.bytes.size() / sample_width(array.encoding);
+  out.reserve(out.size() + 64 + event.type.size() + event.run_id.size() + event.role.size() +
+              event.step_path.size() + event.payload.size() + channel.size() + array.bytes.size());
+  put<std::uint8_t>(out, !has_array ? 0 : codes ? kHasCodes : kHasSamples);
   put<std::uint64_t>(out, event.seq);
   put<std::int64_t>(out, event.ts);
   put<std::int32_t>(out, event.vector_index);
@@ -85,24 +104,31 @@ void encode_event(const Event& event, std::string_view channel, std::span<const 
   put_str(out, event.role);
   put_str(out, event.step_path);
   put_str(out, event.payload);
-  if (has_samples) {
-    put_str(out, channel);
-    put<std::uint32_t>(out, static_cast<std::uint32_t>(samples.size()));
-    out.append(reinterpret_cast<const char*>(samples.data()), samples.size_bytes());
+  if (!has_array) return;
+  put_str(out, channel);
+  if (codes) {
+    put<std::uint8_t>(out, static_cast<std::uint8_t>(array.encoding));
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(count));
+    put<double>(out, array.scaling.gain);
+    put<double>(out, array.scaling.offset);
+  } else {
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(count));
   }
+  out.append(array.bytes.data(), count * sample_width(array.encoding));
 }
 
 bool decode_event(std::string_view body, JournalEntry& entry) {
   Cursor cursor(body);
   std::uint8_t flags = 0;
   Event& e = entry.event;
-  if (!cursor.get(flags) || (flags & ~kHasSamples) != 0) return false;
+  if (!cursor.get(flags) || (flags != 0 && flags != kHasSamples && flags != kHasCodes)) return false;
   if (!cursor.get(e.seq) || !cursor.get(e.ts) || !cursor.get(e.vector_index)) return false;
   if (!cursor.get_str(e.type) || !cursor.get_str(e.run_id) || !cursor.get_str(e.role) ||
       !cursor.get_str(e.step_path) || !cursor.get_str(e.payload)) {
     return false;
   }
-  if (flags & kHasSamples) {
+  entry.samples.reset();
+  if (flags == kHasSamples) {
     SampleBlock block;
     std::uint32_t count = 0;
     if (!cursor.get_str(block.channel) || !cursor.get(count)) return false;
@@ -110,8 +136,24 @@ bool decode_event(std::string_view body, JournalEntry& entry) {
     block.samples.resize(count);
     cursor.get_bytes(block.samples.data(), cursor.remaining());
     entry.samples = std::move(block);
-  } else {
-    entry.samples.reset();
+  } else if (flags == kHasCodes) {
+    SampleBlock block;
+    SampleCodes codes;
+    std::uint8_t encoding = 0;
+    std::uint32_t count = 0;
+    if (!cursor.get_str(block.channel) || !cursor.get(encoding) || !cursor.get(count) ||
+        !cursor.get(codes.scaling.gain) || !cursor.get(codes.scaling.offset)) {
+      return false;
+    }
+    if (encoding != static_cast<std::uint8_t>(SampleEncoding::u8) &&
+        encoding != static_cast<std::uint8_t>(SampleEncoding::u16le)) {
+      return false;
+    }
+    codes.encoding = static_cast<SampleEncoding>(encoding);
+    if (cursor.remaining() != static_cast<std::size_t>(count) * sample_width(codes.encoding)) return false;
+    codes.bytes.assign(cursor.take_rest());
+    block.codes = std::move(codes);
+    entry.samples = std::move(block);
   }
   return cursor.remaining() == 0 && e.seq > 0 && !e.type.empty();
 }

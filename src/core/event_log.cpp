@@ -41,7 +41,7 @@ struct EventLog::Impl {
   // known (claim checks contain it).
   template <class PayloadFn>
   std::uint64_t append(std::string_view type, const EventContext& context, std::string_view channel,
-                       std::span<const double> samples, PayloadFn&& payload_for_seq) {
+                       const codec::SampleArrayView& samples, PayloadFn&& payload_for_seq) {
     if (type.empty()) throw std::invalid_argument("event type must not be empty");
     Event event;
     std::uint64_t end_offset = 0;
@@ -57,7 +57,7 @@ struct EventLog::Impl {
       event.vector_index = context.vector_index;
       event.payload = payload_for_seq(event.seq);
       record.assign(journal::kHeaderSize, '\0');
-      codec::encode_event(event, channel, samples, record);
+      codec::encode_array_event(event, channel, samples, record);
       end_offset = journal->append(journal::RecordKind::event, record);  // throws: seq not consumed
       seq = event.seq;
       last_seq.store(seq);
@@ -111,23 +111,44 @@ std::uint64_t EventLog::last_seq() const { return impl_->last_seq.load(); }
 std::uint64_t EventLog::emit(std::string_view type, const nlohmann::json& payload, const EventContext& context) {
   if (!payload.is_object()) throw std::invalid_argument("event payload must be a JSON object");
   const std::string text = payload.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return impl_->append(type, context, {}, {}, [&](std::uint64_t) { return text; });
+  return impl_->append(type, context, {}, codec::SampleArrayView{}, [&](std::uint64_t) { return text; });
 }
 
 std::uint64_t EventLog::emit_json(std::string_view type, std::string_view payload_json, const EventContext& context) {
   if (payload_json.size() < 2 || payload_json.front() != '{' || payload_json.back() != '}') {
     throw std::invalid_argument("event payload must be a serialised JSON object");
   }
-  return impl_->append(type, context, {}, {}, [&](std::uint64_t) { return std::string(payload_json); });
+  return impl_->append(type, context, {}, codec::SampleArrayView{},
+                       [&](std::uint64_t) { return std::string(payload_json); });
 }
 
 std::uint64_t EventLog::emit_samples(std::string_view type, const nlohmann::json& payload, std::string_view channel,
                                      std::span<const double> samples, const EventContext& context) {
   if (!payload.is_object()) throw std::invalid_argument("event payload must be a JSON object");
   if (channel.empty()) throw std::invalid_argument("emit_samples needs a channel id");
-  return impl_->append(type, context, channel, samples, [&](std::uint64_t seq) {
+  const codec::SampleArrayView array{
+      SampleEncoding::float64, {},
+      std::string_view(reinterpret_cast<const char*>(samples.data()), samples.size_bytes())};
+  return impl_->append(type, context, channel, array, [&](std::uint64_t seq) {
     nlohmann::json full = payload;
     full["value"] = {{"_ref", store::make_channel_ref(channel, impl_->session_id, seq)}, {"length", samples.size()}};
+    return full.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  });
+}
+
+std::uint64_t EventLog::emit_samples(std::string_view type, const nlohmann::json& payload, std::string_view channel,
+                                     const SampleCodes& codes, const EventContext& context) {
+  if (!payload.is_object()) throw std::invalid_argument("event payload must be a JSON object");
+  if (channel.empty()) throw std::invalid_argument("emit_samples needs a channel id");
+  if (codes.bytes.size() % sample_width(codes.encoding) != 0) {
+    throw std::invalid_argument("emit_samples: " + std::to_string(codes.bytes.size()) + " bytes are not whole " +
+                                std::string(encoding_name(codes.encoding)) + " samples");
+  }
+  const codec::SampleArrayView array{codes.encoding, codes.scaling, codes.bytes};
+  const std::size_t length = codes.size();
+  return impl_->append(type, context, channel, array, [&](std::uint64_t seq) {
+    nlohmann::json full = payload;
+    full["value"] = {{"_ref", store::make_channel_ref(channel, impl_->session_id, seq)}, {"length", length}};
     return full.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   });
 }

@@ -17,6 +17,9 @@ Waveform RigolDs1000z::read_waveform(std::string_view channel) {
   Waveform waveform;
   waveform.channel = std::string(channel);
   waveform.samples.reserve(preamble.points);
+  const SampleEncoding encoding = preamble.format == 1 ? SampleEncoding::u16le : SampleEncoding::u8;
+  waveform.codes = SampleCodes{encoding, scaling, {}};
+  waveform.codes->bytes.reserve(preamble.points * sample_width(encoding));
   for (std::size_t start = 1; start <= preamble.points; start += max_points_per_read) {
     const std::size_t stop = std::min(start + max_points_per_read - 1, preamble.points);
     const std::string first = ":WAV:STAR " + std::to_string(start);
@@ -30,7 +33,7 @@ Waveform RigolDs1000z::read_waveform(std::string_view channel) {
       throw InstrumentError(io_.resource() + ": :WAV:DATA?: points " + std::to_string(start) + "-" +
                             std::to_string(stop) + ": got " + std::to_string(block.size()) + " bytes");
     }
-    append_samples(block, preamble.format, scaling, io_.resource(), waveform.samples);
+    append_block(block, preamble.format, scaling, io_.resource(), waveform);
   }
   waveform.x_origin = preamble.first_x();
   waveform.x_increment = preamble.x_increment;

@@ -16,8 +16,7 @@ Waveform ScpiScope::read_waveform(std::string_view channel) {
   Waveform waveform;
   waveform.channel = std::string(channel);
   waveform.samples.reserve(preamble.points);
-  append_samples(io_.query_block(":WAV:DATA?"), preamble.format, keysight_scaling(preamble), io_.resource(),
-                 waveform.samples);
+  append_block(io_.query_block(":WAV:DATA?"), preamble.format, keysight_scaling(preamble), io_.resource(), waveform);
   waveform.x_origin = preamble.first_x();
   waveform.x_increment = preamble.x_increment;
   return waveform;

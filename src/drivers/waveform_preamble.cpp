@@ -48,28 +48,31 @@ Scaling keysight_scaling(const WaveformPreamble& p) {
   return {p.y_increment, p.y_origin - p.y_reference * p.y_increment};
 }
 
-void append_samples(std::string_view block, int format, Scaling scaling, const std::string& resource,
-                    std::vector<double>& out) {
-  const auto* bytes = reinterpret_cast<const unsigned char*>(block.data());
-  if (format == 0) {
-    // A table of the 256 possible values: one load per sample.
-    double volts[256];
-    for (int raw = 0; raw < 256; ++raw) volts[raw] = raw * scaling.gain + scaling.offset;
-    const std::size_t first = out.size();
-    out.resize(first + block.size());
-    for (std::size_t i = 0; i < block.size(); ++i) out[first + i] = volts[bytes[i]];
-    return;
-  }
-  if (format == 1 && block.size() % 2 == 0) {
-    out.reserve(out.size() + block.size() / 2);
-    for (std::size_t i = 0; i < block.size(); i += 2) {
-      const unsigned raw = bytes[i] | (static_cast<unsigned>(bytes[i + 1]) << 8);
-      out.push_back(raw * scaling.gain + scaling.offset);
-    }
-    return;
-  }
+namespace {
+
+SampleEncoding encoding_of(std::string_view block, int format, const std::string& resource) {
+  if (format == 0) return SampleEncoding::u8;
+  if (format == 1 && block.size() % 2 == 0) return SampleEncoding::u16le;
   throw InstrumentError(resource + ": :WAV:DATA?: cannot decode a " + std::to_string(block.size()) +
                         "-byte block of format " + std::to_string(format));
+}
+
+}  // namespace
+
+void append_samples(std::string_view block, int format, Scaling scaling, const std::string& resource,
+                    std::vector<double>& out) {
+  decode_samples(encoding_of(block, format, resource), block, scaling, out);
+}
+
+void append_block(std::string_view block, int format, Scaling scaling, const std::string& resource, Waveform& out) {
+  const SampleEncoding encoding = encoding_of(block, format, resource);
+  if (!out.codes) {
+    out.codes = SampleCodes{encoding, scaling, {}};
+  } else if (out.codes->encoding != encoding) {
+    throw InstrumentError(resource + ": :WAV:DATA?: blocks of one waveform in different formats");
+  }
+  out.codes->bytes.append(block);
+  decode_samples(encoding, block, out.codes->scaling, out.samples);
 }
 
 }  // namespace litmus::drivers

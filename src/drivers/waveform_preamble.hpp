@@ -8,6 +8,9 @@
 #include <string_view>
 #include <vector>
 
+#include "litmus/sample_codes.hpp"
+#include "litmus/waveform.hpp"
+
 namespace litmus::drivers {
 
 struct WaveformPreamble {
@@ -30,10 +33,8 @@ struct WaveformPreamble {
 // is not ten numbers.
 WaveformPreamble parse_preamble(std::string_view reply, const std::string& resource);
 
-struct Scaling {
-  double gain;
-  double offset;
-};
+// volts = raw * gain + offset (litmus::decode_samples).
+using Scaling = SampleScaling;
 // Rigol: volts = (raw - y_origin - y_reference) * y_increment.
 Scaling rigol_scaling(const WaveformPreamble& preamble);
 // Keysight: volts = (raw - y_reference) * y_increment + y_origin.
@@ -45,5 +46,10 @@ Scaling keysight_scaling(const WaveformPreamble& preamble);
 // another format.
 void append_samples(std::string_view block, int format, Scaling scaling, const std::string& resource,
                     std::vector<double>& out);
+
+// The same, keeping the raw codes too: appends `block` to out.codes
+// (created on the first block with `scaling`) and its volts to
+// out.samples. Every block of one waveform must share format and scaling.
+void append_block(std::string_view block, int format, Scaling scaling, const std::string& resource, Waveform& out);
 
 }  // namespace litmus::drivers

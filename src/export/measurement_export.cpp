@@ -190,17 +190,22 @@ class RowReader {
  private:
   // Consecutive measurements mostly share their step attempt: the last
   // lookup is kept.
+  // The key is compared in place first: building it costs two string
+  // copies a row.
   const std::string* step_inputs(std::string_view run_id) {
     if (q_.is_null(kStepKey)) return nullptr;
-    std::tuple<std::string, std::string, std::int64_t, std::int64_t> key{
-        std::string(run_id), std::string(q_.column_blob(kStepKey)), q_.column_int(kStepKey + 1),
-        q_.column_int(kStepKey + 2)};
-    if (!has_last_ || key != last_key_) {
-      const auto found = context_.inputs.find(key);
-      last_ = found != context_.inputs.end() ? &found->second : nullptr;
-      last_key_ = std::move(key);
-      has_last_ = true;
+    const std::string_view step_path = q_.column_blob(kStepKey);
+    const std::int64_t vector_index = q_.column_int(kStepKey + 1);
+    const std::int64_t vector_retry = q_.column_int(kStepKey + 2);
+    const auto& [last_run, last_step, last_index, last_retry] = last_key_;
+    if (has_last_ && last_run == run_id && last_step == step_path && last_index == vector_index &&
+        last_retry == vector_retry) {
+      return last_;
     }
+    last_key_ = {std::string(run_id), std::string(step_path), vector_index, vector_retry};
+    const auto found = context_.inputs.find(last_key_);
+    last_ = found != context_.inputs.end() ? &found->second : nullptr;
+    has_last_ = true;
     return last_;
   }
 

@@ -122,8 +122,14 @@ Waveform Instrument::record_waveform_read(std::string_view method, std::string_v
   payload["x_units"] = waveform.x_units;
   payload["y_units"] = waveform.y_units;
   payload["units"] = waveform.y_units;
+  // The codes are stored when they are what the test got, bit for bit;
+  // otherwise (no codes, or samples changed after scaling) the doubles.
+  const bool store_codes = waveform.codes && waveform.codes->encoding != SampleEncoding::float64 &&
+                           samples_match_codes(waveform.codes->encoding, waveform.codes->bytes,
+                                               waveform.codes->scaling, waveform.samples);
   const std::uint64_t seq =
-      binding_.log->emit_samples(event_type::instrument_read, payload, channel, waveform.samples, ctx);
+      store_codes ? binding_.log->emit_samples(event_type::instrument_read, payload, channel, *waveform.codes, ctx)
+                  : binding_.log->emit_samples(event_type::instrument_read, payload, channel, waveform.samples, ctx);
   waveform.ref = store::make_channel_ref(channel, binding_.log->session_id(), seq);
   return waveform;
 }

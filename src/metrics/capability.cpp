@@ -4,20 +4,15 @@
 #include <cmath>
 #include <string>
 #include <tuple>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace litmus::metrics {
 
 namespace {
 
 constexpr double kZ975 = 1.959963984540054;  // two-sided 95 %
-
-// The midpoint of the limits, or the one limit: values sit near it, so
-// the sums of squares lose no digits to cancellation.
-double shift_of(std::optional<double> lsl, std::optional<double> usl) {
-  if (lsl && usl) return (*lsl + *usl) / 2;
-  return lsl ? *lsl : usl.value_or(0.0);
-}
 
 // Cpk-style index: the distance from the mean to the nearer limit in 3σ.
 double k_index(double mean, double sigma, std::optional<double> lsl, std::optional<double> usl) {
@@ -26,8 +21,6 @@ double k_index(double mean, double sigma, std::optional<double> lsl, std::option
   if (lsl) nearest = std::min(nearest, mean - *lsl);
   return nearest / (3 * sigma);
 }
-
-std::optional<double> column_or_null(const store::Statement& q, int column) { return q.column_optional_double(column); }
 
 }  // namespace
 
@@ -74,12 +67,11 @@ CapabilityRow capability_of(const CapabilitySums& sums, std::optional<double> ls
 
 namespace {
 
-// One Cpk row's identity: what a measurement is compared with.
+// One Cpk row's identity: what a measurement is compared with. The four
+// names are interned (a rollup row is read without allocating a string),
+// the rest compared as numbers.
 struct GroupKey {
-  std::string product;
-  std::string station;
-  std::string step_path;
-  std::string name;
+  std::size_t names = 0;  // index into Groups::names
   std::int64_t vector_index = 0;
   std::optional<double> low;
   std::optional<double> high;
@@ -88,11 +80,8 @@ struct GroupKey {
 
 struct GroupKeyHash {
   std::size_t operator()(const GroupKey& k) const {
-    std::size_t h = std::hash<std::string>()(k.step_path);
-    auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
-    mix(std::hash<std::string>()(k.name));
-    mix(std::hash<std::string>()(k.product));
-    mix(std::hash<std::string>()(k.station));
+    std::size_t h = std::hash<std::size_t>()(k.names);
+    const auto mix = [&h](std::size_t v) { h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2); };
     mix(std::hash<std::int64_t>()(k.vector_index));
     mix(k.low ? std::hash<double>()(*k.low) : 1);
     mix(k.high ? std::hash<double>()(*k.high) : 2);
@@ -100,82 +89,103 @@ struct GroupKeyHash {
   }
 };
 
-// Shifted sums of one subgroup (one run's values of one row).
-struct Subgroup {
-  std::int64_t n = 0;
-  double s1 = 0;
-  double s2 = 0;
-  std::string units;  // the greatest seen, as MAX(units) would
+struct Names {
+  std::string product;
+  std::string station;
+  std::string step_path;
+  std::string name;
 };
 
-struct Group {
-  CapabilitySums sums;
-  std::string units;
+class Groups {
+ public:
+  // The sums of the row named so; `buffer` is reused for the lookup.
+  store::MeasurementSums& at(std::string_view product, std::string_view station, std::string_view step_path,
+                             std::string_view name, std::int64_t vector_index, std::optional<double> low,
+                             std::optional<double> high) {
+    buffer_.clear();
+    for (const std::string_view part : {product, station, step_path, name}) {  // length-prefixed: unambiguous
+      const auto size = static_cast<std::uint32_t>(part.size());
+      buffer_.append(reinterpret_cast<const char*>(&size), sizeof size);
+      buffer_.append(part);
+    }
+    auto found = ids_.find(buffer_);
+    if (found == ids_.end()) {
+      found = ids_.emplace(buffer_, names_.size()).first;
+      names_.push_back({std::string(product), std::string(station), std::string(step_path), std::string(name)});
+    }
+    return sums_[GroupKey{found->second, vector_index, low, high}];
+  }
+  const std::unordered_map<GroupKey, store::MeasurementSums, GroupKeyHash>& sums() const { return sums_; }
+  const Names& names(const GroupKey& key) const { return names_[key.names]; }
+
+ private:
+  std::string buffer_;
+  std::unordered_map<std::string, std::size_t> ids_;
+  std::vector<Names> names_;
+  std::unordered_map<GroupKey, store::MeasurementSums, GroupKeyHash> sums_;
 };
+
+std::optional<double> limit_of(const store::Statement& q, int has, int value) {
+  if (q.column_int(has) == 0) return std::nullopt;
+  return q.column_double(value);
+}
 
 }  // namespace
 
 CapabilityReport capability(store::Database& db, const MetricsFilter& filter, int min_samples) {
-  const RunSelection selection = select_runs(
-      filter, std::string("r.run_id AS run_id, ") + kProductKeySql + " AS product, " + kStationKeySql + " AS station");
-  // The judged values with limits, run by run: the runs are the outer loop
-  // (CROSS JOIN), so one run's rows come together and a run is a subgroup
-  // without SQLite sorting millions of rows by their group (that sort was
-  // a minute on a 5 M-measurement store; bench/BENCHMARKS.md §10).
-  const std::string sql = "WITH fr AS (" + selection.sql +
-                          ") SELECT fr.run_id, fr.product, fr.station, m.step_path, m.name, "
-                          "COALESCE(m.vector_index, 0), m.low, m.high, COALESCE(m.units, ''), m.value "
-                          "FROM fr CROSS JOIN measurements m ON m.run_id = fr.run_id WHERE m.value IS NOT NULL AND "
-                          "(m.low IS NOT NULL OR m.high IS NOT NULL) AND m.outcome IN ('passed', 'failed')";
-  auto q = db.prepare(sql);
-  selection.bind(q);
-  std::unordered_map<GroupKey, Group, GroupKeyHash> groups;
-  std::unordered_map<GroupKey, Subgroup, GroupKeyHash> run_groups;  // the current run's
-  std::string run_id;
-  auto close_run = [&] {
-    for (auto& [key, sub] : run_groups) {
-      Group& group = groups[key];
-      if (sub.units > group.units) group.units = std::move(sub.units);
-      CapabilitySums& sums = group.sums;
-      sums.n += sub.n;
-      sums.runs += 1;
-      sums.sum += sub.s1;
-      sums.sum_squares += sub.s2;
-      if (sub.n > 1) sums.within_ss += sub.s2 - sub.s1 * sub.s1 / static_cast<double>(sub.n);
-      sums.within_df += sub.n - 1;
+  // Whole days of the window from the metrics rollup, whose rows hold the
+  // sums with runs as subgroups already; the partial first and last days
+  // from the runs' own rows, summed by the rollup writer's own code. Every
+  // sum is additive, so the rows combine into the same σ within and overall
+  // (to rounding: ~1e-15 relative, the order of the additions differs).
+  Groups groups;
+  {
+    ReadSnapshot snapshot(db);
+    const RollupPlan plan = plan_rollup(db, filter);
+    if (plan.any_day) {
+      const RunSelection selection = select_rollup(
+          plan, "metric_rollup_measurements",
+          "g.product, g.station, g.step_path, g.name, g.vector_index, g.has_low, g.low, g.has_high, g.high, g.units, "
+          "g.n, g.runs, g.sum, g.sum_squares, g.within_ss, g.within_df");
+      auto q = db.prepare(selection.sql + " AND g.n > 0");
+      selection.bind(q);
+      store::MeasurementSums sums;
+      while (q.step()) {
+        store::MeasurementSums& into = groups.at(q.column_blob(0), q.column_blob(1), q.column_blob(2),
+                                                 q.column_blob(3), q.column_int(4), limit_of(q, 5, 6), limit_of(q, 7, 8));
+        if (const auto units = q.column_blob(9); units > into.units) into.units = units;
+        into.n += q.column_int(10);
+        into.runs += q.column_int(11);
+        into.sum += q.column_double(12);
+        into.sum_squares += q.column_double(13);
+        into.within_ss += q.column_double(14);
+        into.within_df += q.column_int(15);
+      }
     }
-    run_groups.clear();
-  };
-  GroupKey key;
-  while (q.step()) {
-    if (q.column_blob(0) != run_id) {
-      close_run();
-      run_id = q.column_text(0);
-    }
-    key.product = q.column_blob(1);
-    key.station = q.column_blob(2);
-    key.step_path = q.column_blob(3);
-    key.name = q.column_blob(4);
-    key.vector_index = q.column_int(5);
-    key.low = column_or_null(q, 6);
-    key.high = column_or_null(q, 7);
-    const double x = q.column_double(9) - shift_of(key.low, key.high);
-    Subgroup& sub = run_groups[key];
-    sub.n += 1;
-    sub.s1 += x;
-    sub.s2 += x * x;
-    if (const auto units = q.column_blob(8); units > sub.units) sub.units = units;
+    for_each_raw_run(db, plan, [&](const store::RunRollup& run) {
+      for (const auto& [m, sums] : run.measurements) {
+        if (sums.n == 0) continue;
+        groups.at(run.group.product, run.group.station, m.step_path, m.name, m.vector_index, m.low, m.high).add(sums);
+      }
+    });
   }
-  close_run();
   CapabilityReport report;
   report.min_samples = min_samples;
-  for (auto& [k, group] : groups) {
-    group.sums.shift = shift_of(k.low, k.high);
-    CapabilityRow row = capability_of(group.sums, k.low, k.high, min_samples);
-    row.product = k.product;
-    row.station = k.station;
-    row.step_path = k.step_path;
-    row.name = k.name;
+  for (const auto& [k, group] : groups.sums()) {
+    const Names& names = groups.names(k);
+    CapabilitySums sums;
+    sums.n = group.n;
+    sums.runs = group.runs;
+    sums.shift = store::limit_shift(k.low, k.high);
+    sums.sum = group.sum;
+    sums.sum_squares = group.sum_squares;
+    sums.within_ss = group.within_ss;
+    sums.within_df = group.within_df;
+    CapabilityRow row = capability_of(sums, k.low, k.high, min_samples);
+    row.product = names.product;
+    row.station = names.station;
+    row.step_path = names.step_path;
+    row.name = names.name;
     row.vector_index = k.vector_index;
     row.units = group.units;
     report.rows.push_back(std::move(row));

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <limits>
 
 #include "litmus/error.hpp"
 
@@ -78,7 +79,7 @@ std::string period_label(Period period, std::int64_t start_ns) {
 RunSelection select_runs(const MetricsFilter& filter, std::string_view columns) {
   RunSelection selection;
   std::string sql = "SELECT " + std::string(columns) +
-                    " FROM runs r WHERE r.ended_ts IS NOT NULL AND r.outcome IS NOT NULL";
+                    " FROM runs r WHERE " + store::kRunFinishedSql;
   if (filter.since_ns) {
     sql += " AND r.started_ts >= ?";
     selection.parameters.emplace_back(*filter.since_ns);
@@ -97,6 +98,93 @@ RunSelection select_runs(const MetricsFilter& filter, std::string_view columns) 
   add_in(sql, selection, "r.dut_lot_number", filter.lots);
   selection.sql = std::move(sql);
   return selection;
+}
+
+RollupPlan plan_rollup(store::Database& db, const MetricsFilter& filter) {
+  using store::kNanosPerDay;
+  RollupPlan plan;
+  const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  // Whole days [first, end): from the first midnight at or after since to
+  // the last at or before until. A run without a start (its rollup day is
+  // kNoDay) counts only in a window without since and until.
+  std::int64_t first = store::kNoDay;
+  if (filter.since_ns) {
+    first = store::utc_day_ceil(*filter.since_ns);
+  } else if (filter.until_ns) {
+    first = store::kNoDay + 1;
+  }
+  const std::int64_t end = filter.until_ns ? store::utc_day_floor(*filter.until_ns) : max;
+  // The raw windows: since to the first midnight, the last midnight to until
+  // (one window when both fall in one day).
+  const auto raw_window = [&](std::optional<std::int64_t> since, std::optional<std::int64_t> until,
+                              const char* extra = "") {
+    MetricsFilter part = filter;
+    part.since_ns = since;
+    part.until_ns = until;
+    RunSelection selection = select_runs(part, "r.run_id");
+    selection.sql += extra;
+    plan.raw_runs.push_back(std::move(selection));
+  };
+  if (filter.since_ns && filter.until_ns && first >= end) {
+    raw_window(filter.since_ns, filter.until_ns);
+    return plan;
+  }
+  if (filter.since_ns && *filter.since_ns < first) raw_window(filter.since_ns, first);
+  if (filter.until_ns && end < *filter.until_ns) raw_window(end, filter.until_ns);
+  // Stale days inside the whole days: raw too, and left out of the rollup.
+  auto stale = db.prepare("SELECT day FROM metric_rollup_stale WHERE day >= ?1 AND day < ?2");
+  stale.bind(1, first).bind(2, end);
+  while (stale.step()) {
+    const std::int64_t day = stale.column_int(0);
+    if (day == store::kNoDay) {
+      raw_window(std::nullopt, std::nullopt, " AND r.started_ts IS NULL");
+    } else {
+      raw_window(day, day + kNanosPerDay);
+    }
+  }
+  plan.any_day = first < end;
+  std::string sql = "g.day >= ? AND g.day < ? AND g.day NOT IN (SELECT day FROM metric_rollup_stale)";
+  plan.condition.parameters = {first, end};
+  if (filter.phases.empty()) {
+    sql += " AND g.phase <> 'development'";
+  } else if (!(filter.phases.size() == 1 && filter.phases[0] == "*")) {
+    add_in(sql, plan.condition, "g.phase", filter.phases);
+  }
+  add_in(sql, plan.condition, "g.product", filter.products);
+  add_in(sql, plan.condition, "g.station", filter.stations);
+  add_in(sql, plan.condition, "g.lot", filter.lots);
+  plan.condition.sql = std::move(sql);
+  return plan;
+}
+
+ReadSnapshot::ReadSnapshot(store::Database& db) : db_(db) { db_.exec("SAVEPOINT metrics_read"); }
+
+ReadSnapshot::~ReadSnapshot() {
+  try {
+    db_.exec("RELEASE metrics_read");
+  } catch (const std::exception&) {
+    // Nothing was written; a failed release leaves nothing to undo.
+  }
+}
+
+RunSelection select_rollup(const RollupPlan& plan, std::string_view table, std::string_view columns) {
+  RunSelection selection = plan.condition;
+  selection.sql = "SELECT " + std::string(columns) + " FROM " + std::string(table) + " g WHERE " + plan.condition.sql;
+  return selection;
+}
+
+void for_each_raw_run(store::Database& db, const RollupPlan& plan,
+                      const std::function<void(const store::RunRollup&)>& on_run) {
+  if (plan.raw_runs.empty()) return;
+  store::RunRollupReader reader(db);
+  store::RunRollup run;
+  for (const RunSelection& selection : plan.raw_runs) {
+    auto q = db.prepare(selection.sql);
+    selection.bind(q);
+    while (q.step()) {
+      if (reader.read(q.column_text(0), run)) on_run(run);
+    }
+  }
 }
 
 int RunSelection::bind(store::Statement& q, int first) const {

@@ -10,12 +10,14 @@
 // id, else "unknown") and its phase ("development" when it named none).
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
 #include <vector>
 
+#include "store/metric_rollup.hpp"
 #include "store/sqlite_db.hpp"
 
 namespace litmus::metrics {
@@ -47,10 +49,11 @@ std::string period_label(Period period, std::int64_t start_ns);
 
 // SQL expressions of the grouping keys, over `runs r`. A run's hostname is
 // its session's (schema 4), so no lens joins the sessions: that join, a
-// random seek per run, was 40 % of reading 100 000 runs.
-inline constexpr const char* kProductKeySql = "COALESCE(NULLIF(r.dut_part_number, ''), NULLIF(r.product, ''), 'unknown')";
-inline constexpr const char* kStationKeySql = "COALESCE(NULLIF(r.hostname, ''), NULLIF(r.station, ''), 'unknown')";
-inline constexpr const char* kPhaseKeySql = "COALESCE(NULLIF(r.phase, ''), 'development')";
+// random seek per run, was 40 % of reading 100 000 runs. The metrics
+// rollup stores the same keys (store/metric_rollup.hpp).
+inline constexpr const char* kProductKeySql = store::kRunProductKeySql;
+inline constexpr const char* kStationKeySql = store::kRunStationKeySql;
+inline constexpr const char* kPhaseKeySql = store::kRunPhaseKeySql;
 
 // A SELECT of `columns` over the filtered runs:
 //   SELECT <columns> FROM runs r WHERE ...
@@ -62,5 +65,39 @@ struct RunSelection {
   int bind(store::Statement& q, int first = 1) const;
 };
 RunSelection select_runs(const MetricsFilter& filter, std::string_view columns);
+
+// How a lens over the metrics rollup reads the filter's window: the whole
+// UTC days inside it from the rollup rows, and from the raw tables, run by
+// run, the rest — the partial first and last day of a since/until cut
+// that is not at midnight, and the days whose rollup is stale. Both halves
+// select exactly the runs select_runs() does, each run once.
+struct RollupPlan {
+  bool any_day = false;    // some whole day to read from the rollup
+  RunSelection condition;  // over a rollup table `g`: "g.day >= ? AND ..."
+  std::vector<RunSelection> raw_runs;  // SELECT r.run_id FROM runs r WHERE ...
+};
+RollupPlan plan_rollup(store::Database& db, const MetricsFilter& filter);
+
+// One consistent view of the store for a lens that reads several
+// statements (the rollup plan, its rows, the raw runs): a read transaction
+// (a savepoint, so it nests) from the first read to the destructor.
+class ReadSnapshot {
+ public:
+  explicit ReadSnapshot(store::Database& db);
+  ~ReadSnapshot();
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+ private:
+  store::Database& db_;
+};
+
+// SELECT <columns> FROM <table> g WHERE <the plan's condition>.
+RunSelection select_rollup(const RollupPlan& plan, std::string_view table, std::string_view columns);
+
+// Every run of the plan's raw part, its contribution read as the rollup
+// writer reads it (store::RunRollupReader).
+void for_each_raw_run(store::Database& db, const RollupPlan& plan,
+                      const std::function<void(const store::RunRollup&)>& on_run);
 
 }  // namespace litmus::metrics

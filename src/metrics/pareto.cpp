@@ -1,6 +1,7 @@
 #include "metrics/pareto.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "litmus/error.hpp"
 #include "metrics/ratio.hpp"
@@ -26,46 +27,62 @@ std::string_view to_string(GroupBy group_by) {
   return "product";
 }
 
-ParetoReport pareto(store::Database& db, const MetricsFilter& filter, GroupBy group_by, int top) {
-  // Every query yields (step_path, name, failures, total); product groups
-  // put the product key in the first column.
-  std::string sql;
-  RunSelection selection;
-  switch (group_by) {
-    case GroupBy::product:
-      selection = select_runs(filter, std::string(kProductKeySql) + ", '', SUM(r.outcome = 'failed'), COUNT(*)");
-      sql = selection.sql + " GROUP BY 1";
-      break;
-    // The join orders are forced (bench/BENCHMARKS.md §10): left to itself
-    // SQLite scans every step or measurement and seeks its run, at random.
-    case GroupBy::step:
-      // The selected runs as one sorted list: steps are clustered by run,
-      // so its ranges are read in order.
-      selection = select_runs(filter, "r.run_id");
-      sql = "SELECT st.step_path, '', SUM(st.outcome = 'failed'), COUNT(*) FROM steps st WHERE st.run_id IN (" +
-            selection.sql + ") AND st.status = 'ended' GROUP BY st.step_path";
-      break;
-    case GroupBy::measurement:
-      // Runs outer, in the order they were stored, so each run's
-      // measurements (stored with it) are read from neighbouring pages.
-      selection = select_runs(filter, "r.run_id AS run_id");
-      sql = "SELECT m.step_path, m.name, SUM(m.outcome = 'failed'), COUNT(*) FROM (" + selection.sql +
-            ") fr CROSS JOIN measurements m ON m.run_id = fr.run_id GROUP BY m.step_path, m.name";
-      break;
+namespace {
+
+// A group's counts, by (step_path, name); name empty for step groups.
+using GroupCounts = std::map<std::pair<std::string, std::string>, std::pair<std::int64_t, std::int64_t>>;
+
+// Step attempts or measurements: whole days from the metrics rollup, the
+// rest of the window from the runs' own rows (bench/BENCHMARKS.md §10).
+GroupCounts rollup_counts(store::Database& db, const MetricsFilter& filter, GroupBy group_by) {
+  GroupCounts counts;
+  ReadSnapshot snapshot(db);
+  const RollupPlan plan = plan_rollup(db, filter);
+  const bool by_step = group_by == GroupBy::step;
+  if (plan.any_day) {
+    const RunSelection selection =
+        by_step ? select_rollup(plan, "metric_rollup_steps", "g.step_path, '', SUM(g.failures), SUM(g.attempts)")
+                : select_rollup(plan, "metric_rollup_measurements", "g.step_path, g.name, SUM(g.failed), SUM(g.total)");
+    auto q = db.prepare(selection.sql + " GROUP BY 1, 2");
+    selection.bind(q);
+    while (q.step()) {
+      auto& [failures, total] = counts[{q.column_text(0), q.column_text(1)}];
+      failures += q.column_int(2);
+      total += q.column_int(3);
+    }
   }
-  auto q = db.prepare(sql);
-  selection.bind(q);
+  for_each_raw_run(db, plan, [&](const store::RunRollup& run) {
+    if (by_step) {
+      for (const auto& [path, step] : run.steps) {
+        auto& [failures, total] = counts[{path, std::string()}];
+        failures += step.failures;
+        total += step.attempts;
+      }
+    } else {
+      for (const auto& [key, m] : run.measurements) {
+        auto& [failures, total] = counts[{key.step_path, key.name}];
+        failures += m.failed;
+        total += m.total;
+      }
+    }
+  });
+  return counts;
+}
+
+}  // namespace
+
+ParetoReport pareto(store::Database& db, const MetricsFilter& filter, GroupBy group_by, int top) {
   ParetoReport report;
   report.group_by = group_by;
   std::vector<ParetoRow> rows;
-  while (q.step()) {
+  const auto add_row = [&](const std::string& first, const std::string& name, std::int64_t failures,
+                           std::int64_t total) {
+    report.total_failures += failures;
+    if (failures == 0) return;
     ParetoRow row;
-    const std::string first = q.column_text(0);
-    row.name = q.column_text(1);
-    row.failures = q.column_int(2);
-    row.total = q.column_int(3);
-    report.total_failures += row.failures;
-    if (row.failures == 0) continue;
+    row.name = name;
+    row.failures = failures;
+    row.total = total;
     if (group_by == GroupBy::product) {
       row.label = first;
     } else {
@@ -74,6 +91,17 @@ ParetoReport pareto(store::Database& db, const MetricsFilter& filter, GroupBy gr
     }
     row.fail_rate = ratio(row.failures, row.total);
     rows.push_back(std::move(row));
+  };
+  if (group_by == GroupBy::product) {
+    const RunSelection selection =
+        select_runs(filter, std::string(kProductKeySql) + ", SUM(r.outcome = 'failed'), COUNT(*)");
+    auto q = db.prepare(selection.sql + " GROUP BY 1");
+    selection.bind(q);
+    while (q.step()) add_row(q.column_text(0), std::string(), q.column_int(1), q.column_int(2));
+  } else {
+    for (const auto& [key, counts] : rollup_counts(db, filter, group_by)) {
+      add_row(key.first, key.second, counts.first, counts.second);
+    }
   }
   std::sort(rows.begin(), rows.end(), [](const ParetoRow& a, const ParetoRow& b) {
     return a.failures != b.failures ? a.failures > b.failures : a.label < b.label;

@@ -59,7 +59,9 @@ Response Router::route(const Request& request) {
     response.headers.emplace_back("Allow", "GET");
     return response;
   }
-  if (path != "/api" && !path.starts_with("/api/")) return serve_static(path);
+  if (path != "/api" && !path.starts_with("/api/")) {
+    return serve_static(path, [this] { return api_.store.max_event_id(); });
+  }
 
   if (path == "/api/health") return get_health(request, api_);
   if (path == "/api/sessions") return list_sessions(request, api_);

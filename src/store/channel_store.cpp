@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cstring>
 
+#include "litmus/error.hpp"
+#include "litmus/sample_codes.hpp"
 #include "store/lttb.hpp"
 
 namespace litmus::store {
@@ -17,7 +19,8 @@ namespace {
 constexpr std::int64_t kDefaultMaxPoints = 10000;
 constexpr std::string_view kScheme = "channel://";
 constexpr const char* kArrayColumns =
-    "channel_id, session_id, seq, ts, length, x_origin, x_increment, x_units, y_units, samples";
+    "channel_id, session_id, seq, ts, length, x_origin, x_increment, x_units, y_units, samples, encoding, y_gain, "
+    "y_offset";
 
 void decimate(std::vector<double>& x, std::vector<double>& y, std::size_t budget, bool uniform) {
   if (y.size() <= budget) return;
@@ -64,8 +67,20 @@ ChannelArray read_array(const Statement& q, std::size_t budget) {
   a.y_units = q.column_text(8);
   a.ref = make_channel_ref(channel, a.session_id, static_cast<std::uint64_t>(a.seq));
   const std::string_view blob = q.column_blob(9);
-  a.y.resize(blob.size() / sizeof(double));
-  std::memcpy(a.y.data(), blob.data(), a.y.size() * sizeof(double));
+  const std::string encoding_text = q.column_text(10);
+  const std::optional<SampleEncoding> encoding = parse_encoding(encoding_text);
+  if (!encoding || blob.size() % sample_width(*encoding) != 0) {
+    throw StoreError("channel array " + a.ref + ": cannot read " + std::to_string(blob.size()) +
+                     " bytes of samples encoded '" + encoding_text + "'");
+  }
+  if (*encoding == SampleEncoding::float64) {
+    a.y.resize(blob.size() / sizeof(double));
+    std::memcpy(a.y.data(), blob.data(), a.y.size() * sizeof(double));
+  } else {
+    // Codes expand through the function the driver scaled with: the same
+    // doubles, bit for bit.
+    decode_samples(*encoding, blob, SampleScaling{q.column_double(11), q.column_double(12)}, a.y);
+  }
   a.x.resize(a.y.size());
   for (std::size_t i = 0; i < a.x.size(); ++i) a.x[i] = a.x_origin + static_cast<double>(i) * a.x_increment;
   decimate(a.x, a.y, budget, /*uniform=*/true);

@@ -53,7 +53,8 @@ struct EventStore::Statements {
         upsert_channel(db.prepare(sql::kUpsertChannel)),
         insert_array(db.prepare(
             "INSERT OR IGNORE INTO channel_arrays(channel_id, session_id, seq, ts, length, x_origin, x_increment, "
-            "x_units, y_units, samples) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")),
+            "x_units, y_units, samples, encoding, y_gain, y_offset) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
         runs(db) {}
 };
 
@@ -207,19 +208,31 @@ void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t jou
             .bind(5, value->get<double>())
             .step();
       } else {
-        const auto& samples = entry.samples->samples;
+        // An array kept as codes is stored as codes with their scaling
+        // (ChannelStore expands them on read); float64 as the doubles.
+        const SampleBlock& block = *entry.samples;
         s.insert_array.reset();
         s.insert_array.bind(1, channel)
             .bind(2, session_id)
             .bind(3, static_cast<std::int64_t>(e.seq))
             .bind(4, e.ts)
-            .bind(5, static_cast<std::int64_t>(samples.size()))
+            .bind(5, static_cast<std::int64_t>(block.size()))
             .bind(6, number_field(payload, "x_origin", 0.0))
             .bind(7, number_field(payload, "x_increment", 1.0))
             .bind_text_or_null(8, string_field(payload, "x_units"))
-            .bind_text_or_null(9, units)
-            .bind_blob(10, samples.data(), samples.size() * sizeof(double))
-            .step();
+            .bind_text_or_null(9, units);
+        if (block.codes) {
+          s.insert_array.bind_blob(10, block.codes->bytes.data(), block.codes->bytes.size())
+              .bind(11, encoding_name(block.codes->encoding))
+              .bind(12, block.codes->scaling.gain)
+              .bind(13, block.codes->scaling.offset);
+        } else {
+          s.insert_array.bind_blob(10, block.samples.data(), block.samples.size() * sizeof(double))
+              .bind(11, encoding_name(SampleEncoding::float64))
+              .bind_null(12)
+              .bind_null(13);
+        }
+        s.insert_array.step();
       }
     }
   }

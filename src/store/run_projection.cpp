@@ -7,6 +7,7 @@
 
 #include "litmus/outcome.hpp"
 #include "store/json_fields.hpp"
+#include "store/metric_rollup.hpp"
 #include "store/row_reading.hpp"
 
 namespace litmus::store {
@@ -168,7 +169,8 @@ struct RunProjection::Statements {
                        "WHERE run_id = ?1 AND step_path = ?2 AND vector_index = ?3 AND vector_retry = ?4")) {}
 };
 
-RunProjection::RunProjection(Database& db) : db_(db), s_(std::make_unique<Statements>(db)) {}
+RunProjection::RunProjection(Database& db)
+    : db_(db), s_(std::make_unique<Statements>(db)), rollup_(std::make_unique<MetricRollup>(db)) {}
 
 RunProjection::~RunProjection() = default;
 
@@ -185,6 +187,9 @@ void RunProjection::apply(const Event& e, const json& payload) {
   } else {
     s.ensure_run.reset();
     s.ensure_run.bind(1, e.run_id).bind(2, e.session_id).step();
+    // An event for a run already in the metrics rollup makes its day
+    // stale (run.ended handles that itself, below).
+    if (e.type != event_type::run_ended) rollup_->run_changed(e.run_id);
   }
 
   if (e.type == event_type::run_started) {
@@ -226,6 +231,8 @@ void RunProjection::apply(const Event& e, const json& payload) {
       s.close_running.bind(3, e.ts);
     }
     s.close_running.bind_text_or_null(4, reason).step();
+    // The run's rows are final: into the metrics rollup, exactly once.
+    rollup_->run_ended(e.run_id);
   } else if (e.type == event_type::test_steps_discovered) {
     const json* steps = member(payload, "steps");
     if (!steps || !steps->is_array()) return;

@@ -3,7 +3,8 @@
 // and steps") into the runs, steps and measurements tables. EventStore
 // calls it once per newly stored event inside the ingest transaction, so
 // the projections commit with their events and a replay (already stored
-// events are skipped before projection) never counts twice.
+// events are skipped before projection) never counts twice. A run that
+// ends also enters the metrics rollup (store/metric_rollup.hpp), once.
 //
 // Payloads come from other processes and may be malformed: a missing or
 // mistyped member projects as NULL, and an event that cannot be keyed (no
@@ -19,6 +20,8 @@
 #include "store/sqlite_db.hpp"
 
 namespace litmus::store {
+
+class MetricRollup;
 
 // A discovered step claiming more vectors than this is clamped: a corrupt
 // count must not insert billions of pending rows.
@@ -44,6 +47,7 @@ class RunProjection {
   struct Statements;
   Database& db_;
   std::unique_ptr<Statements> s_;
+  std::unique_ptr<MetricRollup> rollup_;  // written on run.ended
 };
 
 // Projects every run.* / test.* event already in the events table, in

@@ -1,8 +1,11 @@
 #include "store/schema.hpp"
 
+#include <chrono>
+#include <cstdio>
 #include <stdexcept>
 #include <string>
 
+#include "store/metric_rollup.hpp"
 #include "store/run_projection.hpp"
 
 namespace litmus::store {
@@ -89,7 +92,10 @@ CREATE TABLE IF NOT EXISTS channel_arrays(
   x_increment REAL    NOT NULL,
   x_units     TEXT,
   y_units     TEXT,
-  samples     BLOB    NOT NULL,           -- float64 little-endian
+  samples     BLOB    NOT NULL,           -- per encoding: float64 values or codes, little-endian
+  encoding    TEXT    NOT NULL DEFAULT 'float64',  -- 'float64' | 'u8' | 'u16le' (schema 5)
+  y_gain      REAL,                       -- codes: value = code * y_gain + y_offset (schema 5)
+  y_offset    REAL,
   PRIMARY KEY(channel_id, session_id, seq));
 CREATE INDEX IF NOT EXISTS channel_arrays_ts ON channel_arrays(channel_id, ts);
 
@@ -181,6 +187,56 @@ CREATE TABLE IF NOT EXISTS measurements(
 CREATE INDEX IF NOT EXISTS measurements_name_ts ON measurements(name, ts);
 )sql";
 
+// The metrics rollup (schema 5, store/metric_rollup.hpp): per UTC day of
+// the run start (kNoDay for a run without one) and the run's filter keys,
+// what the step and measurement lenses sum. Limits are key columns with a
+// has_ flag: NULL would make every row distinct to the primary key.
+constexpr const char* kMetricRollupSchema = R"sql(
+CREATE TABLE IF NOT EXISTS metric_rollup_steps(
+  day       INTEGER NOT NULL,            -- UTC midnight of the run start, ns
+  phase     TEXT    NOT NULL,
+  product   TEXT    NOT NULL,
+  station   TEXT    NOT NULL,
+  lot       TEXT    NOT NULL,            -- '' without one
+  step_path TEXT    NOT NULL,
+  attempts  INTEGER NOT NULL,            -- ended attempts
+  failures  INTEGER NOT NULL,
+  PRIMARY KEY(day, phase, product, station, lot, step_path)) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS metric_rollup_measurements(
+  day          INTEGER NOT NULL,
+  phase        TEXT    NOT NULL,
+  product      TEXT    NOT NULL,
+  station      TEXT    NOT NULL,
+  lot          TEXT    NOT NULL,
+  step_path    TEXT    NOT NULL,          -- '' outside a step
+  name         TEXT    NOT NULL,
+  vector_index INTEGER NOT NULL,
+  has_low      INTEGER NOT NULL,
+  low          REAL    NOT NULL,          -- 0 unless has_low
+  has_high     INTEGER NOT NULL,
+  high         REAL    NOT NULL,
+  units        TEXT    NOT NULL,          -- greatest of the judged values'
+  total        INTEGER NOT NULL,          -- measurements
+  failed       INTEGER NOT NULL,
+  n            INTEGER NOT NULL,          -- judged values (Cpk), shifted by the limits' midpoint:
+  runs         INTEGER NOT NULL,          --   subgroups
+  sum          REAL    NOT NULL,          --   Σ (x − shift)
+  sum_squares  REAL    NOT NULL,          --   Σ (x − shift)²
+  within_ss    REAL    NOT NULL,          --   Σ over runs of Σ (x − run mean)²
+  within_df    INTEGER NOT NULL,          --   Σ over runs of (values − 1)
+  PRIMARY KEY(day, phase, product, station, lot, step_path, name, vector_index, has_low, low, has_high, high))
+  WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS metric_rollup_runs(
+  run_id TEXT    PRIMARY KEY,             -- in the rollup, once
+  day    INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS metric_rollup_runs_day ON metric_rollup_runs(day);
+
+CREATE TABLE IF NOT EXISTS metric_rollup_stale(
+  day INTEGER PRIMARY KEY);               -- read raw until rebuilt
+)sql";
+
 // One index per sort of the runs list (RunSort, run_queries.cpp), each
 // ending in the tie-breakers (started_ts, run_id) so the first page of
 // 100 000 runs under any sort is an index walk of one page, not a sort.
@@ -221,6 +277,32 @@ void upgrade_runs_to_4(Database& db) {
   db.exec("DROP INDEX IF EXISTS runs_started; DROP INDEX IF EXISTS runs_dut; DROP INDEX IF EXISTS measurements_run");
 }
 
+// Schema 4 stores (and older ones, once their runs are projected): the
+// rollup from every finished run, inside the upgrade's transaction. A
+// 100 000-run store takes a while; say so past a second.
+void backfill_metric_rollup(Database& db) {
+  const auto start = std::chrono::steady_clock::now();
+  bool told = false;
+  MetricRollup(db).rebuild_all([&](std::int64_t done, std::int64_t total) {
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    if (seconds < 1 && !told) return;
+    told = true;
+    std::fprintf(stderr, "litmus: store %s: metrics rollup %lld/%lld runs (%.0f s)\n", db.path().string().c_str(),
+                 static_cast<long long>(done), static_cast<long long>(total), seconds);
+  });
+}
+
+// Schema 4 stores: channel_arrays gains how its samples are encoded (old
+// rows are float64) and the scaling of arrays kept as codes. Checked
+// column by column, so it holds whatever else the same upgrade does.
+void upgrade_channel_arrays_to_5(Database& db) {
+  if (!has_column(db, "channel_arrays", "encoding")) {
+    db.exec("ALTER TABLE channel_arrays ADD COLUMN encoding TEXT NOT NULL DEFAULT 'float64'");
+  }
+  if (!has_column(db, "channel_arrays", "y_gain")) db.exec("ALTER TABLE channel_arrays ADD COLUMN y_gain REAL");
+  if (!has_column(db, "channel_arrays", "y_offset")) db.exec("ALTER TABLE channel_arrays ADD COLUMN y_offset REAL");
+}
+
 }  // namespace
 
 std::optional<int> schema_version(Database& db) {
@@ -242,11 +324,15 @@ void apply_schema(Database& db) {
   db.exec("PRAGMA synchronous=NORMAL");
   Transaction tx(db);
   db.exec(kSchema);
+  db.exec(kMetricRollupSchema);
   const std::optional<int> found = schema_version(db);
   if (found && *found > kSchemaVersion) {
     throw StoreError("store " + db.path().string() + " has schema version " + std::to_string(*found) +
                      ", newer than this Litmus understands (" + std::to_string(kSchemaVersion) + ")");
   }
+  // On every open, not only below kSchemaVersion: each column is looked
+  // for first, so a store already stamped 5 without them gets them too.
+  upgrade_channel_arrays_to_5(db);
   if (found.value_or(0) < kSchemaVersion) {
     // Version 1 stored run.* and test.* events without projecting them;
     // the tables just created are filled from them. Inside this
@@ -262,6 +348,8 @@ void apply_schema(Database& db) {
       }
     }
     if (found && *found >= 2 && *found < 4) upgrade_runs_to_4(db);
+    // Version 5 adds the metrics rollup: filled from the finished runs.
+    if (found.value_or(0) < 5) backfill_metric_rollup(db);
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + std::to_string(kSchemaVersion) +
             "')");
   }

@@ -10,7 +10,9 @@ namespace litmus::store {
 // 1: events, sessions, instruments, channels. 2: + runs, steps, measurements.
 // 3: + measurement traceability (dut_pin, instrument_serial, calibration_due).
 // 4: + runs.hostname and one runs index per sort of the Results list.
-inline constexpr int kSchemaVersion = 4;
+// 5: + the metrics rollup (metric_rollup_*, store/metric_rollup.hpp).
+//    + channel_arrays.encoding, y_gain, y_offset: arrays kept as codes.
+inline constexpr int kSchemaVersion = 5;
 
 // Projection statements shared by EventStore::ingest and the store
 // benchmark's raw-SQLite baseline, so both do the same SQL work.

@@ -11,6 +11,7 @@
 #include "core/journal_reader.hpp"
 #include "core/journal_writer.hpp"
 #include "litmus/error.hpp"
+#include "support/file_bytes.hpp"
 #include "support/temp_dir.hpp"
 
 namespace litmus {
@@ -51,14 +52,7 @@ class JournalTest : public ::testing::Test {
     return seqs;
   }
 
-  void flip_byte(std::uint64_t offset) {
-    std::fstream file(path_, std::ios::in | std::ios::out | std::ios::binary);
-    file.seekg(static_cast<std::streamoff>(offset));
-    char c = 0;
-    file.get(c);
-    file.seekp(static_cast<std::streamoff>(offset));
-    file.put(static_cast<char>(c ^ 0x10));
-  }
+  void flip_byte(std::uint64_t offset) { litmus::testing::flip_byte(path_, offset); }
 
   static std::vector<std::uint64_t> range(std::uint64_t from, std::uint64_t to) {
     std::vector<std::uint64_t> out;

@@ -126,6 +126,15 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
     assert.equal(await page.textContent('[data-testid="meta-hostname"]'), detail.hostname);
     assert.equal(await page.textContent('[data-testid="meta-project"]'), 'demo');
     assert.equal(await page.textContent('[data-testid="run-title"]'), 'e2e_program');
+    // The server preloads the run's first requests in the page and the app
+    // uses those answers: each URL went out once, and no request had to
+    // fetch the stream's starting point first.
+    const prefix = id.slice(0, 8);
+    const requested = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname + new URL(e.name).search));
+    for (const url of [`/api/runs/${prefix}`, `/api/runs/${prefix}/steps`, `/api/runs/${prefix}/measurements?offset=0&limit=200`]) {
+      assert.equal(requested.filter((u) => u === url).length, 1, `${url} requested once (preloaded): ${requested.join(' ')}`);
+    }
+    assert.ok(!requested.some((u) => u.startsWith('/api/events')), 'the stream starts from the page, not from a request');
     // Overview: step and measurement stats from the API.
     const ss = detail.step_stats;
     assert.equal(await page.textContent('[data-testid="ss-passed"] .n'), String(ss.passed));

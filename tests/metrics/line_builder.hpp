@@ -31,6 +31,7 @@ struct StepSpec {
   std::string outcome = "passed";
   std::vector<MeasurementSpec> measurements;
   int vector = 0;
+  int retry = 0;        // vector_retry of this attempt (a retried vector: the same path and vector again)
   bool started = true;  // false: never ran (aborted before it)
 };
 
@@ -56,6 +57,7 @@ struct RunSpec {
   std::string git_commit = "c1";
   std::vector<StepSpec> steps;
   std::vector<InstrumentSpec> instruments;
+  bool in_flight = false;  // no run.ended (nor session.ended) yet
 };
 
 class LineBuilder {
@@ -65,6 +67,9 @@ class LineBuilder {
   explicit LineBuilder(std::filesystem::path data_dir) : dir_(std::move(data_dir)), store_(store::EventStore::open(dir_)) {}
 
   store::EventStore& store() { return *store_; }
+  // The ids of the run added last and its session.
+  const std::string& last_run_id() const { return last_run_id_; }
+  const std::string& last_session_id() const { return last_session_id_; }
   const std::filesystem::path& data_dir() const { return dir_; }
 
   LineBuilder& add(const RunSpec& run) {
@@ -110,23 +115,32 @@ class LineBuilder {
                {"git_commit", run.git_commit}});
     json discovered = json::array();
     for (const auto& step : run.steps) {
+      if (step.retry > 0) continue;  // an attempt of a step listed already
       discovered.push_back({{"step_path", step.path}, {"suite", "S"}, {"name", step.path}, {"vectors", 1}});
     }
     add_event(start, "test.steps_discovered", {{"steps", discovered}});
     for (const auto& step : run.steps) {
       if (!step.started) continue;
-      add_event(at(1), "test.step_started", {{"vector_retry", 0}, {"vector_count", 1}}, {}, step.path, step.vector);
+      add_event(at(1), "test.step_started", {{"vector_retry", step.retry}, {"vector_count", 1}}, {}, step.path,
+                step.vector);
       for (const auto& m : step.measurements) {
         json limit = json::object();
         if (m.low) limit["low"] = *m.low;
         if (m.high) limit["high"] = *m.high;
         add_event(at(2), "test.measurement",
                   {{"name", m.name}, {"value", m.value}, {"units", "V"}, {"outcome", m.outcome}, {"limit", limit},
-                   {"vector_retry", 0}},
+                   {"vector_retry", step.retry}},
                   {}, step.path, step.vector);
       }
-      add_event(at(3), "test.step_ended", {{"outcome", step.outcome}, {"vector_retry", 0}, {"duration_ns", 1000}}, {},
-                step.path, step.vector);
+      add_event(at(3), "test.step_ended",
+                {{"outcome", step.outcome}, {"vector_retry", step.retry}, {"duration_ns", 1000}}, {}, step.path,
+                step.vector);
+    }
+    last_run_id_ = run_id;
+    last_session_id_ = session;
+    if (run.in_flight) {
+      store_->ingest(entries, 0);
+      return *this;
     }
     add_event(at(run.duration_s), "run.ended",
               {{"outcome", run.outcome}, {"duration_ns", static_cast<std::int64_t>(run.duration_s * 1e9)}});
@@ -155,6 +169,8 @@ class LineBuilder {
   std::filesystem::path dir_;
   std::unique_ptr<store::EventStore> store_;
   int runs_ = 0;
+  std::string last_run_id_;
+  std::string last_session_id_;
 };
 
 }  // namespace litmus::metrics::testing

@@ -92,8 +92,34 @@ TEST_F(RouterTest, UnknownPagesGetTheUiForClientSideRouting) {
   EXPECT_EQ(index.status, 200);
   EXPECT_EQ(index.content_type.rfind("text/html", 0), 0u);
   EXPECT_EQ(index.headers, (std::vector<std::pair<std::string, std::string>>{{"Cache-Control", "no-cache"}}));
-  EXPECT_EQ(get("/results/some-run").body, index.body);
+  EXPECT_EQ(get("/channels/dmm.voltage").body, index.body);
   EXPECT_EQ(get("/assets/gone-1234.js").status, 404);
+}
+
+TEST_F(RouterTest, TheUiPageCarriesTheStreamStartingPoint) {
+  // The page's live stream starts after the newest event at the time the
+  // page was served, with no request of its own before the page's data.
+  const std::string expected =
+      "<meta name=\"litmus-event-cursor\" content=\"" + std::to_string(store_->max_event_id()) + "\" />";
+  ASSERT_GT(store_->max_event_id(), 0);
+  EXPECT_NE(get("/").body.find(expected), std::string::npos);
+  EXPECT_NE(get("/live/some-run").body.find(expected), std::string::npos);
+}
+
+TEST_F(RouterTest, RunPagesPreloadTheRunsFirstRequests) {
+  const auto preload = [](const std::string& href) {
+    return "<link rel=\"preload\" as=\"fetch\" crossorigin=\"anonymous\" href=\"" + href + "\" />";
+  };
+  for (const std::string page : {"/results/", "/live/"}) {
+    const std::string html = get(page + "abcd1234").body;
+    EXPECT_NE(html.find(preload("/api/runs/abcd1234")), std::string::npos) << page;
+    EXPECT_NE(html.find(preload("/api/runs/abcd1234/steps")), std::string::npos) << page;
+    EXPECT_NE(html.find(preload("/api/runs/abcd1234/measurements?offset=0&limit=200")), std::string::npos) << page;
+  }
+  // Nothing to preload elsewhere, nor for an id that is not one plain segment.
+  for (const std::string path : {"/", "/results", "/results/a%22b", "/results/a/b", "/channels/x"}) {
+    EXPECT_EQ(get(path).body.find("rel=\"preload\" as=\"fetch\""), std::string::npos) << path;
+  }
 }
 
 }  // namespace

@@ -175,7 +175,7 @@ TEST(RunQueriesUpgrade, UpgradesASchema3Store) {
         "UPDATE meta SET value = '3' WHERE key = 'schema_version'");
   }
   auto store = EventStore::open(dir.path());
-  EXPECT_EQ(schema_version(store->db()), 4);
+  EXPECT_EQ(schema_version(store->db()), kSchemaVersion);  // through 4 to the current one
   EXPECT_EQ(store->run(kRunPassed)->hostname, "host-a");
   EXPECT_EQ(store->run(kRunTie)->hostname, "host-c");  // from its environment
   auto index = store->db().prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1");

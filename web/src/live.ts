@@ -57,9 +57,10 @@ export class LiveStream {
   }
 
   /**
-   * Starts the stream at "now": the id of the newest stored event, so a page
-   * that loads its data after this resolves misses nothing and the stream
-   * does not replay history the page already fetched. Idempotent.
+   * Starts the stream at "now": the id of the newest stored event when the
+   * page was served, so a page that loads its data after this resolves
+   * misses nothing (events between are delivered twice; every page applies
+   * them idempotently). Idempotent.
    */
   start(): Promise<void> {
     if (!this.started) {
@@ -81,6 +82,14 @@ export class LiveStream {
   }
 
   private async initCursor(): Promise<void> {
+    // `litmus serve` writes the newest event id into index.html as it
+    // serves it: no round trip before the pages may fetch. Only a page
+    // served without it (the Vite dev server) asks.
+    const served = document.querySelector<HTMLMetaElement>('meta[name="litmus-event-cursor"]')?.content ?? '';
+    if (/^\d+$/.test(served)) {
+      this.cursor = Number(served);
+      return;
+    }
     try {
       const { events } = await api.events({ order: 'desc', limit: 1 });
       this.cursor = events.length ? events[0].id : 0;

@@ -2,7 +2,11 @@
 // run (with stats, session and instruments), its steps and measurements,
 // loaded over REST and refreshed while the run is in flight when the
 // stream brings events of its session (throttled, so a burst of
-// measurements costs one refetch).
+// measurements costs one refetch). Once every measurement is loaded, a
+// refresh asks only for the ones after those it has (measurements are
+// stored in seq order, so they only ever append), and a measurement event
+// refreshes only measurements: the run and its steps are refetched on
+// step and run events.
 
 import { api, ApiError, runInFlight, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
 import { live } from '../live';
@@ -11,7 +15,9 @@ const REFRESH_MS = 250;
 /**
  * The first load asks for this many measurements, so the table paints
  * without waiting for a 10 000-measurement run's megabytes; the rest
- * follows at once in a second load.
+ * follows at once in a second load. `litmus serve` preloads the first
+ * load's three URLs in the page (kRunPagePreloads, server/static_files.hpp):
+ * keep them the same.
  */
 const FIRST_MEASUREMENTS = 200;
 /** A just-launched run may not be stored yet: retry a 404 this long. */
@@ -43,6 +49,13 @@ export class RunModel {
   private readonly started = Date.now();
   /** Whether loads ask for every measurement (after the first). */
   private complete = false;
+  /**
+   * `measurements` holds every stored measurement of the run up to the
+   * last load (not just the first page): later loads ask for the rest only.
+   */
+  private caughtUp = false;
+  /** The next load refetches the run and its steps too, not only measurements. */
+  private needRun = true;
 
   constructor(readonly id: string) {
     void this.load();
@@ -91,20 +104,24 @@ export class RunModel {
     }
     this.loading = true;
     const signal = this.abort.signal;
+    const needRun = this.needRun || !this.run;
+    this.needRun = false;
     try {
+      const offset = this.caughtUp ? this.measurements.length : 0;
       const [run, steps, meas] = await Promise.all([
-        api.run(this.id, signal),
-        api.runSteps(this.id, signal),
-        api.runMeasurements(this.id, { limit: this.complete ? 100000 : FIRST_MEASUREMENTS }, signal),
+        needRun ? api.run(this.id, signal) : null,
+        needRun ? api.runSteps(this.id, signal) : null,
+        api.runMeasurements(this.id, { offset, limit: this.complete ? 100000 : FIRST_MEASUREMENTS }, signal),
       ]);
-      this.run = run;
-      this.steps = steps.steps;
-      this.measurements = meas.measurements;
+      if (run) this.run = run;
+      if (steps) this.steps = steps.steps;
+      this.measurements = offset ? this.measurements.concat(meas.measurements) : meas.measurements;
       this.measurementTotal = meas.total;
+      this.caughtUp = this.measurements.length >= meas.total;
       this.state = 'ready';
       if (!this.complete) {
         this.complete = true;
-        if (meas.measurements.length < meas.total) this.again = true;
+        if (!this.caughtUp) this.again = true;
       }
       this.follow();
     } catch (err) {
@@ -121,6 +138,9 @@ export class RunModel {
       } else if (!this.run) {
         this.state = 'error';
         this.error = err instanceof Error ? err.message : String(err);
+      } else {
+        // A refresh failed (server restarting): the next one starts over.
+        this.needRun = true;
       }
     } finally {
       this.loading = false;
@@ -142,24 +162,26 @@ export class RunModel {
       (ev) => {
         for (const fn of this.eventListeners) fn(ev);
         if (ev.run_id && ev.run_id !== this.run?.run_id) return;
-        if (ev.type.startsWith('test.') || ev.type.startsWith('run.') || ev.type === 'session.ended') {
-          if (ev.type === 'run.output') return;
-          this.schedule();
+        if (ev.type === 'test.measurement') this.schedule(false);
+        else if (ev.type.startsWith('test.') || (ev.type.startsWith('run.') && ev.type !== 'run.output') || ev.type === 'session.ended') {
+          this.schedule(true);
         }
       },
       { session_id: sessionId },
     );
     // Caught up after subscribing: whatever happened between the REST
     // answer and the subscription is fetched once more.
-    if (this.inFlight) this.schedule();
+    if (this.inFlight) this.schedule(true);
   }
 
   /**
    * At most one refetch per REFRESH_MS while events keep coming: a timer
    * already set is left alone (resetting it on every event would starve a
-   * run that measures faster than that).
+   * run that measures faster than that). `withRun`: the run and its steps
+   * changed too, not only the measurements.
    */
-  private schedule(): void {
+  private schedule(withRun: boolean): void {
+    if (withRun) this.needRun = true;
     if (this.timer !== undefined) return;
     this.timer = window.setTimeout(() => {
       this.timer = undefined;
