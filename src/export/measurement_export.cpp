@@ -1,8 +1,15 @@
 #include "export/measurement_export.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <charconv>
+#include <condition_variable>
+#include <exception>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
 #include <tuple>
 #include <vector>
 
@@ -121,7 +128,8 @@ Context read_context(store::Database& db, const ExportScope& scope) {
   return context;
 }
 
-std::string select_sql(const ExportScope& scope) {
+// `ranged`: only the rows with seq in [?2, ?3), one chunk of a session.
+std::string select_sql(const ExportScope& scope, bool ranged) {
   std::string sql = "SELECT ";
   bool first = true;
   for (const auto& column : kColumns) {
@@ -132,7 +140,7 @@ std::string select_sql(const ExportScope& scope) {
   }
   // The step key, for the inputs.
   sql += ", step_path, vector_index, vector_retry FROM measurements WHERE " + scope_condition(scope) +
-         " ORDER BY session_id, seq";
+         (ranged ? " AND seq >= ?2 AND seq < ?3" : "") + " ORDER BY session_id, seq";
   return sql;
 }
 
@@ -270,18 +278,225 @@ void append_json_row(std::string& out, const store::Statement& q, RowReader& rea
   row.close();
 }
 
+// Seq values [from, to) of one session's measurements.
+struct SeqRange {
+  std::int64_t from;
+  std::int64_t to;
+};
+
+// Formats the rows in scope (only those in `range` when given) into
+// `buffer`, each row ending in '\n' and, in a JSON array, starting with
+// ",\n" (the writer drops the first row's comma). `full(buffer)` is called
+// whenever the buffer passes kFlushBytes. Returns the number of rows.
+template <class Full>
+std::int64_t format_rows(store::Database& db, const Context& context, const ExportScope& scope,
+                         const SeqRange* range, TableFormat format, std::string& buffer, Full full) {
+  auto q = db.prepare(select_sql(scope, range != nullptr));
+  q.bind(1, scope.run_id.empty() ? std::string_view(scope.session_id) : std::string_view(scope.run_id));
+  if (range) q.bind(2, range->from).bind(3, range->to);
+  std::int64_t rows = 0;
+  RowReader row(q, context);
+  while (q.step()) {
+    if (format == TableFormat::csv) {
+      append_csv_row(buffer, q, row);
+    } else {
+      if (format == TableFormat::json) buffer += ",\n";
+      append_json_row(buffer, q, row);
+    }
+    if (format != TableFormat::json) buffer += '\n';
+    ++rows;
+    if (buffer.size() >= kFlushBytes) full(buffer);
+  }
+  return rows;
+}
+
+// Writes formatted rows to `out`, dropping the comma before a JSON
+// array's first row.
+class RowWriter {
+ public:
+  RowWriter(std::ostream& out, TableFormat format) : out_(out), format_(format) {}
+  void write(std::string_view rows) {
+    if (rows.empty()) return;
+    if (format_ == TableFormat::json && !wrote_) rows.remove_prefix(1);
+    out_.write(rows.data(), static_cast<std::streamsize>(rows.size()));
+    wrote_ = true;
+  }
+  bool wrote_rows() const { return wrote_; }
+
+ private:
+  std::ostream& out_;
+  TableFormat format_;
+  bool wrote_ = false;
+};
+
+// A session's seq span cut into chunks for two readers: ~64 of them, each
+// 1 024 to 65 536 seqs wide, so at most a few chunks (a few MB each for
+// the largest sessions) are held while the writer waits for the next one.
+std::vector<SeqRange> session_chunks(store::Database& db, const std::string& session_id) {
+  auto q = db.prepare("SELECT min(seq), max(seq) FROM measurements WHERE session_id = ?1");
+  q.bind(1, session_id);
+  if (!q.step() || q.is_null(0)) return {};
+  const std::int64_t first = q.column_int(0), last = q.column_int(1);
+  const std::int64_t width = std::clamp<std::int64_t>((last - first) / 64 + 1, 1024, 65536);
+  std::vector<SeqRange> chunks;
+  for (std::int64_t from = first; from <= last; from += width) chunks.push_back({from, from + width});
+  return chunks;
+}
+
+// One read transaction on `db` for the context and every row, so the
+// export is one state of the store, and, for two readers, a second
+// read-only connection whose transaction sees exactly that state. Debian's
+// SQLite is built without sqlite3_snapshot_open, so: `db`'s transaction
+// starts between two data_version reads of the second connection, the
+// later one inside its own transaction; equal, nothing was committed in
+// between and the two see the same. No twin (one reader) when they
+// differ, the second connection cannot be opened or read (it is only a
+// speed-up), `db` is in memory, or a caller's transaction is open (its
+// snapshot may predate ours; then no transaction of our own either).
+class ReadSnapshot {
+ public:
+  ReadSnapshot(store::Database& db, bool want_twin) : db_(db) {
+    if (sqlite3_get_autocommit(db.handle()) == 0) return;
+    want_twin = want_twin && !db.path().empty() && db.path() != ":memory:";
+    std::int64_t before = 0;
+    if (want_twin) {
+      try {
+        twin_ = std::make_unique<store::Database>(db.path(), /*read_only=*/true);
+        before = twin_->data_version();
+      } catch (const StoreError&) {
+        twin_.reset();
+      }
+    }
+    db.exec("BEGIN");
+    try {
+      start_read(db);
+    } catch (...) {
+      end();
+      throw;
+    }
+    active_ = true;
+    if (!twin_) return;
+    try {
+      twin_->exec("BEGIN");
+      start_read(*twin_);
+      if (twin_->data_version() != before) twin_.reset();  // a commit fell in between
+    } catch (const StoreError&) {
+      twin_.reset();
+    }
+  }
+  ~ReadSnapshot() {
+    if (active_) end();
+  }
+  ReadSnapshot(const ReadSnapshot&) = delete;
+  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
+
+  store::Database* twin() const { return twin_.get(); }
+
+ private:
+  void end() { sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr); }  // a read: nothing to lose
+  // A deferred transaction takes its snapshot at its first read.
+  static void start_read(store::Database& db) { db.prepare("SELECT 1 FROM measurements LIMIT 1").step(); }
+
+  store::Database& db_;
+  std::unique_ptr<store::Database> twin_;
+  bool active_ = false;
+};
+
+// A session's chunks formatted by two threads, each on its own connection
+// (this one on `db`, a worker on `twin`), written in order by this one:
+// the export is SQLite reading rows and formatting them, both CPU-bound,
+// so a second core cuts it to 60–70 % (bench/BENCHMARKS.md §11). Each thread
+// takes the next chunk not yet taken, so a thread slowed by other work on
+// the machine takes fewer; none is taken more than kAhead chunks past the
+// one being written, which bounds the memory held.
+std::int64_t export_chunks(store::Database& db, store::Database& twin, const Context& context,
+                           const ExportScope& scope, const std::vector<SeqRange>& chunks, TableFormat format,
+                           RowWriter& writer) {
+  constexpr std::size_t kAhead = 3;
+  struct Chunk {
+    std::string text;  // written by the thread that took it, read once ready
+    std::int64_t rows = 0;
+    bool ready = false;
+  };
+  std::vector<Chunk> done(chunks.size());
+  std::mutex mutex;
+  std::condition_variable changed;
+  std::size_t next = 0;     // the next chunk to take
+  std::size_t writing = 0;  // the next chunk to write
+  bool stop = false;
+  std::exception_ptr failure;
+  const auto can_take = [&] { return next < chunks.size() && next <= writing + kAhead; };
+  // Formats chunk `i` on `connection`, the lock released meanwhile.
+  const auto format_chunk = [&](std::unique_lock<std::mutex>& lock, store::Database& connection, std::size_t i) {
+    lock.unlock();
+    Chunk& chunk = done[i];
+    chunk.rows = format_rows(connection, context, scope, &chunks[i], format, chunk.text, [](std::string&) {});
+    lock.lock();
+    chunk.ready = true;
+    changed.notify_all();
+  };
+  std::thread worker([&] {
+    std::unique_lock lock(mutex);
+    try {
+      while (true) {
+        changed.wait(lock, [&] { return stop || can_take() || next >= chunks.size(); });
+        if (stop || next >= chunks.size()) return;
+        format_chunk(lock, twin, next++);
+      }
+    } catch (...) {
+      if (!lock.owns_lock()) lock.lock();
+      failure = std::current_exception();
+      changed.notify_all();
+    }
+  });
+  const auto finish = [&] {
+    {
+      const std::lock_guard lock(mutex);
+      stop = true;
+      changed.notify_all();
+    }
+    worker.join();
+  };
+  std::int64_t rows = 0;
+  try {
+    std::unique_lock lock(mutex);
+    while (writing < chunks.size()) {
+      if (failure) std::rethrow_exception(failure);
+      Chunk& chunk = done[writing];
+      if (chunk.ready) {
+        lock.unlock();
+        rows += chunk.rows;
+        writer.write(chunk.text);
+        std::string().swap(chunk.text);
+        lock.lock();
+        ++writing;
+        changed.notify_all();
+      } else if (can_take()) {
+        format_chunk(lock, db, next++);
+      } else {
+        changed.wait(lock, [&] { return failure || chunk.ready; });
+      }
+    }
+  } catch (...) {
+    finish();
+    throw;
+  }
+  finish();
+  return rows;
+}
+
 }  // namespace
 
-std::int64_t export_measurements(store::Database& db, const ExportScope& scope, TableFormat format, std::ostream& out) {
+std::int64_t export_measurements(store::Database& db, const ExportScope& scope, TableFormat format, std::ostream& out,
+                                 int readers) {
+  // Two readers split a session by seq; a run's rows (no index by run)
+  // are read by one.
+  const ReadSnapshot snapshot(db, readers > 1 && scope.run_id.empty());
+  store::Database* twin = snapshot.twin();
+
   const Context context = read_context(db, scope);
-  auto q = db.prepare(select_sql(scope));
-  q.bind(1, scope.run_id.empty() ? std::string_view(scope.session_id) : std::string_view(scope.run_id));
   std::string buffer;
   buffer.reserve(kFlushBytes + 4096);
-  const auto flush = [&] {
-    out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    buffer.clear();
-  };
   if (format == TableFormat::csv) {
     for (std::size_t i = 0; i < std::size(kColumns); ++i) {
       if (i > 0) buffer += ',';
@@ -291,22 +506,22 @@ std::int64_t export_measurements(store::Database& db, const ExportScope& scope, 
   } else if (format == TableFormat::json) {
     buffer += '[';
   }
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+  buffer.clear();
+  RowWriter writer(out, format);
   std::int64_t rows = 0;
-  RowReader row(q, context);
-  while (q.step()) {
-    if (format == TableFormat::csv) {
-      append_csv_row(buffer, q, row);
-    } else {
-      if (format == TableFormat::json && rows > 0) buffer += ',';
-      if (format == TableFormat::json) buffer += '\n';
-      append_json_row(buffer, q, row);
-    }
-    if (format != TableFormat::json) buffer += '\n';
-    ++rows;
-    if (buffer.size() >= kFlushBytes) flush();
+  const auto chunks = twin ? session_chunks(db, scope.session_id) : std::vector<SeqRange>{};
+  if (chunks.size() >= 2) {
+    rows = export_chunks(db, *twin, context, scope, chunks, format, writer);
+  } else {
+    const auto flush = [&](std::string& rows_text) {
+      writer.write(rows_text);
+      rows_text.clear();
+    };
+    rows = format_rows(db, context, scope, nullptr, format, buffer, flush);
+    flush(buffer);
   }
-  if (format == TableFormat::json) buffer += rows > 0 ? "\n]\n" : "]\n";
-  flush();
+  if (format == TableFormat::json) out << (writer.wrote_rows() ? "\n]\n" : "]\n");
   out.flush();
   if (!out) throw std::ios_base::failure("cannot write the export");
   return rows;

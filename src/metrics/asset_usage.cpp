@@ -4,20 +4,17 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <string_view>
-#include <tuple>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <utility>
 #include <vector>
-#include <unordered_set>
+
+#include "store/asset_rollup.hpp"
 
 namespace litmus::metrics {
 
 namespace {
-
-// Session ids looked up by view, without a string per connection.
-struct TransparentHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>()(text); }
-};
 
 // Identity and calibration from the instrument.connected event of `role`
 // in `session_id`. The unary + keep SQLite on the session's events: left
@@ -49,88 +46,101 @@ void read_identity(store::Database& db, const std::string& session_id, AssetUsag
 AssetReport asset_usage(store::Database& db, const MetricsFilter& filter, std::int64_t now_ns) {
   const std::int64_t start = filter.since_ns.value_or(std::numeric_limits<std::int64_t>::min());
   const std::int64_t end = filter.until_ns.value_or(now_ns);
-  // The window bounds the connections; the rest of the filter picks the
-  // sessions by their runs.
+  ReadSnapshot snapshot(db);
+  // By (role, resource), in that order.
+  std::map<std::pair<std::string, std::string>, store::AssetSums> groups;
+
+  // The whole days from the assets rollup (store/asset_rollup.hpp).
+  const WholeDays days = whole_days(filter);
+  if (days.first < days.end) {
+    const RunSelection condition = rollup_condition(filter, days, "metric_rollup_asset_stale");
+    auto q = db.prepare(
+        "SELECT role, resource, sessions, connected_ns, mocked, latest_ts, latest_session, type "
+        "FROM metric_rollup_assets g WHERE " +
+        condition.sql);
+    condition.bind(q);
+    store::AssetSums sums;
+    while (q.step()) {
+      sums.sessions = q.column_int(2);
+      sums.connected_ns = q.column_int(3);
+      sums.mocked = q.column_int(4) != 0;
+      sums.latest_ts = q.column_int(5);
+      sums.latest_session = q.column_text(6);
+      sums.type = q.column_text(7);
+      groups[{q.column_text(0), q.column_text(1)}].add(sums);
+    }
+  }
+
+  // The rest, connection by connection: those of live sessions, those
+  // never in the rollup, and those of the partial first and last day and
+  // of stale days.
+  std::vector<std::pair<std::string, std::string>> raw;  // (session, role); role '' for all of a live session
+  {
+    auto live = db.prepare("SELECT session_id FROM sessions WHERE ended_ts IS NULL");
+    while (live.step()) raw.emplace_back(live.column_text(0), std::string());
+    auto unrolled = db.prepare("SELECT session_id, role FROM metric_rollup_connections WHERE day IS NULL");
+    while (unrolled.step()) raw.emplace_back(unrolled.column_text(0), unrolled.column_text(1));
+    std::vector<std::int64_t> raw_days;
+    if (filter.since_ns && store::utc_day_floor(*filter.since_ns) < days.first) {
+      raw_days.push_back(store::utc_day_floor(*filter.since_ns));
+    }
+    if (filter.until_ns && days.end < *filter.until_ns) raw_days.push_back(days.end);
+    auto stale = db.prepare("SELECT day FROM metric_rollup_asset_stale");
+    while (stale.step()) raw_days.push_back(stale.column_int(0));
+    std::sort(raw_days.begin(), raw_days.end());
+    raw_days.erase(std::unique(raw_days.begin(), raw_days.end()), raw_days.end());
+    auto of_day = db.prepare("SELECT session_id, role FROM metric_rollup_connections WHERE day = ?1");
+    for (const std::int64_t day : raw_days) {
+      of_day.reset();
+      of_day.bind(1, day);
+      while (of_day.step()) raw.emplace_back(of_day.column_text(0), of_day.column_text(1));
+    }
+  }
+  // A session counts when it holds a run the filter picks (any of its runs:
+  // the window bounds the connections, not the runs).
   MetricsFilter by_runs = filter;
   by_runs.since_ns.reset();
   by_runs.until_ns.reset();
-  ReadSnapshot snapshot(db);
-  // The sessions, hashed once; then one pass over the connections, summed
-  // here rather than by SQLite: a join to sessions for each of 372 641
-  // connections and a GROUP BY sort of them were 2.4 s on a 100 000-run
-  // store (bench/BENCHMARKS.md §10). Only a connection left open needs its
-  // session's end, looked up then.
-  std::unordered_set<std::string, TransparentHash, std::equal_to<>> sessions;
-  {
-    const RunSelection runs = select_runs(by_runs, "r.session_id");
-    auto q = db.prepare(runs.sql);
-    runs.bind(q);
-    while (q.step()) sessions.emplace(q.column_blob(0));
-  }
-  auto session_end = db.prepare("SELECT ended_ts FROM sessions WHERE session_id = ?1");
-  auto q = db.prepare(
-      "SELECT session_id, role, COALESCE(resource, ''), COALESCE(type, ''), mocked, connected_ts, disconnected_ts "
-      "FROM instruments WHERE connected_ts IS NOT NULL AND connected_ts < ?1");
-  q.bind(1, end);
-  struct Group {
-    AssetUsageRow row;
-    std::int64_t connected_ns = 0;
-    std::int64_t latest = std::numeric_limits<std::int64_t>::min();
-    std::string latest_session;
+  const RunSelection runs = select_runs(by_runs, "1");
+  auto picks = db.prepare(runs.sql + " AND r.session_id = ? LIMIT 1");
+  std::unordered_map<std::string, bool> picked;
+  store::ConnectionReader reader(db);
+  store::Connection one;
+  const auto add = [&](const store::Connection& c) {
+    auto [found, fresh] = picked.try_emplace(c.session_id, false);
+    if (fresh) {
+      picks.reset();
+      picks.bind(runs.bind(picks), c.session_id);
+      found->second = picks.step();
+      picks.reset();
+    }
+    if (!found->second) return;
+    store::AssetSums sums;
+    if (sums.add(c, start, end)) groups[{c.role, c.resource}].add(sums);
   };
-  // By (role, resource): a few dozen, found by a linear search of views
-  // (no string made per connection), ordered as GROUP BY 1, 2 at the end.
-  std::vector<Group> groups;
-  while (q.step()) {
-    const std::string_view session_id = q.column_blob(0);
-    if (!sessions.contains(session_id)) continue;
-    const std::int64_t connected = q.column_int(5);
-    // A connection still open ends at its session's end, else at the
-    // window's end.
-    std::int64_t until = end;
-    if (const auto disconnected = q.column_optional_int(6)) {
-      until = *disconnected;
-    } else {
-      session_end.reset();
-      session_end.bind(1, session_id);
-      if (session_end.step()) until = session_end.column_optional_int(0).value_or(end);
-      session_end.reset();
-    }
-    if (until <= start) continue;
-    // One row per (session, role): a session counts once in its group.
-    const std::string_view role = q.column_blob(1);
-    const std::string_view resource = q.column_blob(2);
-    auto found = std::find_if(groups.begin(), groups.end(),
-                              [&](const Group& g) { return g.row.role == role && g.row.resource == resource; });
-    if (found == groups.end()) {
-      found = groups.emplace(groups.end());
-      found->row.role = role;
-      found->row.resource = resource;
-    }
-    Group& group = *found;
-    group.row.sessions += 1;
-    group.connected_ns += std::max<std::int64_t>(0, std::min(until, end) - std::max(connected, start));
-    group.row.mocked = group.row.mocked || q.column_int(4) != 0;
-    if (connected > group.latest) {  // the latest connection names the identity
-      group.latest = connected;
-      group.latest_session.assign(session_id.data(), session_id.size());
-      group.row.type = q.column_text(3);
+  for (const auto& [session_id, role] : raw) {
+    if (role.empty()) {
+      for (const store::Connection& c : reader.of_session(session_id)) add(c);
+    } else if (reader.read(session_id, role, one)) {
+      add(one);
     }
   }
+
   AssetReport report;
-  std::vector<std::pair<AssetUsageRow, std::string>> found;  // with the latest session
-  std::sort(groups.begin(), groups.end(), [](const Group& a, const Group& b) {
-    return std::tie(a.row.role, a.row.resource) < std::tie(b.row.role, b.row.resource);
-  });
-  for (auto& group : groups) {
-    group.row.connected_s = static_cast<double>(group.connected_ns) / 1e9;
-    report.connected_s += group.row.connected_s;
-    found.emplace_back(std::move(group.row), std::move(group.latest_session));
-  }
-  for (auto& [row, latest_session] : found) {
-    read_identity(db, latest_session, row);
-    if (report.connected_s > 0) row.share = row.connected_s / report.connected_s;
+  for (auto& [key, sums] : groups) {
+    AssetUsageRow row;
+    row.role = key.first;
+    row.resource = key.second;
+    row.type = sums.type;
+    row.mocked = sums.mocked;
+    row.sessions = sums.sessions;
+    row.connected_s = static_cast<double>(sums.connected_ns) / 1e9;
+    report.connected_s += row.connected_s;
+    read_identity(db, sums.latest_session, row);
     report.rows.push_back(std::move(row));
+  }
+  for (auto& row : report.rows) {
+    if (report.connected_s > 0) row.share = row.connected_s / report.connected_s;
   }
   std::stable_sort(report.rows.begin(), report.rows.end(), [](const AssetUsageRow& a, const AssetUsageRow& b) {
     return a.connected_s != b.connected_s ? a.connected_s > b.connected_s : a.role < b.role;

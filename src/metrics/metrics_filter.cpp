@@ -100,20 +100,40 @@ RunSelection select_runs(const MetricsFilter& filter, std::string_view columns) 
   return selection;
 }
 
+WholeDays whole_days(const MetricsFilter& filter) {
+  // From the first midnight at or after since to the last at or before
+  // until. A run without a start (its rollup day is kNoDay) counts only in
+  // a window without since and until.
+  WholeDays days;
+  if (filter.since_ns) {
+    days.first = store::utc_day_ceil(*filter.since_ns);
+  } else if (filter.until_ns) {
+    days.first = store::kNoDay + 1;
+  }
+  days.end = filter.until_ns ? store::utc_day_floor(*filter.until_ns) : std::numeric_limits<std::int64_t>::max();
+  return days;
+}
+
+RunSelection rollup_condition(const MetricsFilter& filter, WholeDays days, std::string_view stale_table) {
+  RunSelection condition;
+  std::string sql = "g.day >= ? AND g.day < ? AND g.day NOT IN (SELECT day FROM " + std::string(stale_table) + ")";
+  condition.parameters = {days.first, days.end};
+  if (filter.phases.empty()) {
+    sql += " AND g.phase <> 'development'";
+  } else if (!(filter.phases.size() == 1 && filter.phases[0] == "*")) {
+    add_in(sql, condition, "g.phase", filter.phases);
+  }
+  add_in(sql, condition, "g.product", filter.products);
+  add_in(sql, condition, "g.station", filter.stations);
+  add_in(sql, condition, "g.lot", filter.lots);
+  condition.sql = std::move(sql);
+  return condition;
+}
+
 RollupPlan plan_rollup(store::Database& db, const MetricsFilter& filter) {
   using store::kNanosPerDay;
   RollupPlan plan;
-  const std::int64_t max = std::numeric_limits<std::int64_t>::max();
-  // Whole days [first, end): from the first midnight at or after since to
-  // the last at or before until. A run without a start (its rollup day is
-  // kNoDay) counts only in a window without since and until.
-  std::int64_t first = store::kNoDay;
-  if (filter.since_ns) {
-    first = store::utc_day_ceil(*filter.since_ns);
-  } else if (filter.until_ns) {
-    first = store::kNoDay + 1;
-  }
-  const std::int64_t end = filter.until_ns ? store::utc_day_floor(*filter.until_ns) : max;
+  const auto [first, end] = whole_days(filter);
   // The raw windows: since to the first midnight, the last midnight to until
   // (one window when both fall in one day).
   const auto raw_window = [&](std::optional<std::int64_t> since, std::optional<std::int64_t> until,
@@ -143,17 +163,7 @@ RollupPlan plan_rollup(store::Database& db, const MetricsFilter& filter) {
     }
   }
   plan.any_day = first < end;
-  std::string sql = "g.day >= ? AND g.day < ? AND g.day NOT IN (SELECT day FROM metric_rollup_stale)";
-  plan.condition.parameters = {first, end};
-  if (filter.phases.empty()) {
-    sql += " AND g.phase <> 'development'";
-  } else if (!(filter.phases.size() == 1 && filter.phases[0] == "*")) {
-    add_in(sql, plan.condition, "g.phase", filter.phases);
-  }
-  add_in(sql, plan.condition, "g.product", filter.products);
-  add_in(sql, plan.condition, "g.station", filter.stations);
-  add_in(sql, plan.condition, "g.lot", filter.lots);
-  plan.condition.sql = std::move(sql);
+  plan.condition = rollup_condition(filter, {first, end}, "metric_rollup_stale");
   return plan;
 }
 

@@ -78,6 +78,16 @@ struct RollupPlan {
 };
 RollupPlan plan_rollup(store::Database& db, const MetricsFilter& filter);
 
+// The whole UTC days [first, end) of the filter's window (RollupPlan).
+struct WholeDays {
+  std::int64_t first = store::kNoDay;
+  std::int64_t end = 0;
+};
+WholeDays whole_days(const MetricsFilter& filter);
+// Over a rollup table `g` keyed by day and run keys: the whole days, less
+// those in `stale_table`, and the filter's keys.
+RunSelection rollup_condition(const MetricsFilter& filter, WholeDays days, std::string_view stale_table);
+
 // One consistent view of the store for a lens that reads several
 // statements (the rollup plan, its rows, the raw runs): a read transaction
 // (a savepoint, so it nests) from the first read to the destructor.

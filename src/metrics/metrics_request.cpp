@@ -279,10 +279,10 @@ nlohmann::json run_metrics(store::Database& db, const MetricsRequest& request, s
   json answer;
   switch (request.lens) {
     case Lens::summary:
-      answer = summary_json(yield_summary(load_run_facts(db, request.filter)));
+      answer = summary_json(yield_summary(load_run_facts(db, request.filter, RunTexts::serial)));
       break;
     case Lens::trend:
-      answer = trend_json(yield_trend(load_run_facts(db, request.filter), request.period));
+      answer = trend_json(yield_trend(load_run_facts(db, request.filter, RunTexts::none), request.period));
       answer["period"] = to_string(request.period);
       break;
     case Lens::pareto:
@@ -293,11 +293,11 @@ nlohmann::json run_metrics(store::Database& db, const MetricsRequest& request, s
       answer = cpk_json(capability(db, request.filter, request.min_samples));
       break;
     case Lens::retest:
-      answer = retest_json(retest_report(load_run_facts(db, request.filter), request.period, request.top));
+      answer = retest_json(retest_report(load_run_facts(db, request.filter, RunTexts::all), request.period, request.top));
       answer["period"] = to_string(request.period);
       break;
     case Lens::time_loss:
-      answer = time_loss_json(time_loss(load_run_facts(db, request.filter), request.period));
+      answer = time_loss_json(time_loss(load_run_facts(db, request.filter, RunTexts::none), request.period));
       answer["period"] = to_string(request.period);
       break;
     case Lens::assets:

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <map>
-#include <unordered_map>
 
 #include "metrics/ratio.hpp"
 
@@ -11,19 +10,36 @@ namespace litmus::metrics {
 namespace {
 
 bool nothing_changed(const RunFacts& a, const RunFacts& b) {
-  return a.station == b.station && a.fixture == b.fixture && a.program == b.program && a.git_commit == b.git_commit &&
-         a.product == b.product;
+  return a.station == b.station && a.provenance == b.provenance && a.product == b.product;
 }
 
 }  // namespace
 
-RetestReport retest_report(const std::vector<RunFacts>& runs, Period period, int top) {
-  // Tested runs of each serial, oldest first (`runs` is in start order).
-  // Hashed (the order is set by the sort below).
-  std::unordered_map<std::string, std::vector<const RunFacts*>> by_serial;
-  by_serial.reserve(runs.size());
-  for (const auto& run : runs) {
-    if (!run.serial.empty() && run.tested) by_serial[run.serial].push_back(&run);
+RetestReport retest_report(const RunFactsTable& table, Period period, int top) {
+  // Each serial's tested runs, followed in start order (the table's):
+  // its first run, its count, its previous run, and its fail -> pass pairs.
+  struct SerialRuns {
+    const RunFacts* first = nullptr;
+    const RunFacts* previous = nullptr;
+    std::int64_t runs = 0;
+    std::int64_t pairs = 0;
+    const RunFacts* failed = nullptr;  // of the latest pair
+    const RunFacts* passed = nullptr;
+  };
+  std::vector<SerialRuns> serials(table.serial_count());
+  for (const auto& run : table.runs()) {
+    if (run.serial == RunFactsTable::kNoSerial || !run.tested) continue;
+    SerialRuns& serial = serials[run.serial];
+    if (serial.first == nullptr) serial.first = &run;
+    ++serial.runs;
+    const RunFacts* previous = serial.previous;
+    if (previous != nullptr && previous->outcome == Outcome::failed && run.outcome == Outcome::passed &&
+        nothing_changed(*previous, run)) {
+      ++serial.pairs;
+      serial.failed = previous;
+      serial.passed = &run;
+    }
+    serial.previous = &run;
   }
   struct Totals {
     std::int64_t serials = 0;
@@ -32,28 +48,23 @@ RetestReport retest_report(const std::vector<RunFacts>& runs, Period period, int
   };
   std::map<std::int64_t, Totals> periods;
   RetestReport report;
-  for (const auto& [serial, serial_runs] : by_serial) {
-    Totals& totals = periods[period_start(period, serial_runs.front()->started_ts)];
+  for (std::uint32_t id = 0; id < serials.size(); ++id) {
+    const SerialRuns& serial = serials[id];
+    if (serial.first == nullptr) continue;
+    Totals& totals = periods[period_start(period, serial.first->started_ts)];
     ++totals.serials;
-    totals.retested += serial_runs.size() > 1;
-    totals.retries += static_cast<std::int64_t>(serial_runs.size()) - 1;
-
+    totals.retested += serial.runs > 1;
+    totals.retries += serial.runs - 1;
+    if (serial.pairs == 0) continue;
     NoFaultFound nff;
-    for (std::size_t i = 1; i < serial_runs.size(); ++i) {
-      const RunFacts& failed = *serial_runs[i - 1];
-      const RunFacts& passed = *serial_runs[i];
-      if (failed.outcome != "failed" || passed.outcome != "passed" || !nothing_changed(failed, passed)) continue;
-      ++nff.count;
-      nff.failed_run_id = failed.run_id;
-      nff.passed_run_id = passed.run_id;
-      nff.passed_ts = passed.started_ts;
-      nff.product = passed.product;
-      nff.station = passed.station;
-    }
-    if (nff.count > 0) {
-      nff.serial = serial;
-      report.no_fault_found.push_back(std::move(nff));
-    }
+    nff.serial = table.serial(id);
+    nff.count = serial.pairs;
+    nff.failed_run_id = serial.failed->run_id;
+    nff.passed_run_id = serial.passed->run_id;
+    nff.passed_ts = serial.passed->started_ts;
+    nff.product = table.label(serial.passed->product);
+    nff.station = table.label(serial.passed->station);
+    report.no_fault_found.push_back(std::move(nff));
   }
   for (const auto& [start, totals] : periods) {
     RetestPeriod row;

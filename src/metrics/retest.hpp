@@ -41,6 +41,6 @@ struct RetestReport {
   std::vector<NoFaultFound> no_fault_found;
 };
 
-RetestReport retest_report(const std::vector<RunFacts>& runs, Period period, int top);
+RetestReport retest_report(const RunFactsTable& table, Period period, int top);
 
 }  // namespace litmus::metrics

@@ -4,19 +4,19 @@
 
 namespace litmus::metrics {
 
-std::vector<TimeLossPeriod> time_loss(const std::vector<RunFacts>& runs, Period period) {
+std::vector<TimeLossPeriod> time_loss(const RunFactsTable& table, Period period) {
   // Summed in integer ns, converted once: exact however many runs.
   struct Sums {
     std::int64_t passed = 0, failed = 0, errored = 0, other = 0;
   };
   std::map<std::int64_t, Sums> periods;
-  for (const auto& run : runs) {
+  for (const auto& run : table.runs()) {
     Sums& sums = periods[period_start(period, run.started_ts)];
-    if (run.outcome == "passed") {
+    if (run.outcome == Outcome::passed) {
       sums.passed += run.duration_ns;
-    } else if (run.outcome == "failed") {
+    } else if (run.outcome == Outcome::failed) {
       sums.failed += run.duration_ns;
-    } else if (run.outcome == "errored") {
+    } else if (run.outcome == Outcome::errored) {
       sums.errored += run.duration_ns;
     } else {
       sums.other += run.duration_ns;

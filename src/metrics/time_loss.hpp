@@ -22,6 +22,6 @@ struct TimeLossPeriod {
 };
 
 // One row per period holding a run start, oldest first.
-std::vector<TimeLossPeriod> time_loss(const std::vector<RunFacts>& runs, Period period);
+std::vector<TimeLossPeriod> time_loss(const RunFactsTable& table, Period period);
 
 }  // namespace litmus::metrics

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
-#include <unordered_map>
 
 #include "metrics/ratio.hpp"
 
@@ -28,50 +27,59 @@ DurationStats duration_stats(std::vector<std::int64_t> durations_ns) {
 
 }  // namespace
 
-YieldSummary yield_summary(const std::vector<RunFacts>& runs) {
+YieldSummary yield_summary(const RunFactsTable& table) {
   YieldSummary s;
-  // Per serial: the outcome of its first and of its last tested run.
+  // Per serial: its first and its last tested run.
   struct SerialRuns {
     const RunFacts* first = nullptr;
     const RunFacts* last = nullptr;
+    bool seen = false;
   };
-  // Hashed: ordered, the serials' string compares were most of the lens's own time.
-  std::unordered_map<std::string, SerialRuns> serials;
-  serials.reserve(runs.size());
+  std::vector<SerialRuns> serials(table.serial_count());
   std::vector<std::int64_t> durations;
-  for (const auto& run : runs) {
+  durations.reserve(table.runs().size());
+  for (const auto& run : table.runs()) {
     ++s.runs;
-    if (run.outcome == "passed") {
-      ++s.passed;
-    } else if (run.outcome == "failed") {
-      ++s.failed;
-    } else if (run.outcome == "errored") {
-      ++s.errored;
-    } else if (run.outcome == "aborted") {
-      ++s.aborted;
-    } else if (run.outcome == "terminated") {
-      ++s.terminated;
-    } else {
-      ++s.other;
+    switch (run.outcome.value_or(Outcome::done)) {
+      case Outcome::passed:
+        ++s.passed;
+        break;
+      case Outcome::failed:
+        ++s.failed;
+        break;
+      case Outcome::errored:
+        ++s.errored;
+        break;
+      case Outcome::aborted:
+        ++s.aborted;
+        break;
+      case Outcome::terminated:
+        ++s.terminated;
+        break;
+      case Outcome::skipped:
+      case Outcome::done:
+        ++s.other;
+        break;
     }
     durations.push_back(run.duration_ns);
-    if (run.serial.empty()) {
+    if (run.serial == RunFactsTable::kNoSerial) {
       ++s.runs_without_serial;
       continue;
     }
     SerialRuns& serial = serials[run.serial];
+    serial.seen = true;
     if (!run.tested) continue;
     if (serial.first == nullptr) serial.first = &run;
     serial.last = &run;
   }
-  for (const auto& [serial, seen] : serials) {
+  for (const auto& seen : serials) {
     if (seen.first == nullptr) {
-      ++s.untested_serials;
+      s.untested_serials += seen.seen;
       continue;
     }
     ++s.serials;
-    if (seen.first->outcome == "passed") ++s.first_pass_passed;
-    if (seen.last->outcome == "passed") ++s.final_passed;
+    if (seen.first->outcome == Outcome::passed) ++s.first_pass_passed;
+    if (seen.last->outcome == Outcome::passed) ++s.final_passed;
   }
   s.pass_rate = ratio(s.passed, s.runs);
   s.first_pass_yield = ratio(s.first_pass_passed, s.serials);
@@ -80,16 +88,16 @@ YieldSummary yield_summary(const std::vector<RunFacts>& runs) {
   return s;
 }
 
-std::vector<TrendPoint> yield_trend(const std::vector<RunFacts>& runs, Period period) {
+std::vector<TrendPoint> yield_trend(const RunFactsTable& table, Period period) {
   std::map<std::int64_t, TrendPoint> points;
-  for (const auto& run : runs) {
+  for (const auto& run : table.runs()) {
     const std::int64_t start = period_start(period, run.started_ts);
     TrendPoint& point = points[start];
     point.start_ns = start;
     ++point.runs;
-    point.passed += run.outcome == "passed";
-    point.failed += run.outcome == "failed";
-    point.errored += run.outcome == "errored";
+    point.passed += run.outcome == Outcome::passed;
+    point.failed += run.outcome == Outcome::failed;
+    point.errored += run.outcome == Outcome::errored;
   }
   std::vector<TrendPoint> trend;
   for (auto& [start, point] : points) {

@@ -44,8 +44,8 @@ struct YieldSummary {
   std::optional<DurationStats> duration;  // over every run
 };
 
-// `runs` oldest first, as load_run_facts returns them.
-YieldSummary yield_summary(const std::vector<RunFacts>& runs);
+// Over `table`'s runs, oldest first as load_run_facts leaves them.
+YieldSummary yield_summary(const RunFactsTable& table);
 
 struct TrendPoint {
   std::string period;  // label: "2026-11-23", "2026-11"
@@ -58,6 +58,6 @@ struct TrendPoint {
 };
 
 // One point per period holding a run start, oldest first.
-std::vector<TrendPoint> yield_trend(const std::vector<RunFacts>& runs, Period period);
+std::vector<TrendPoint> yield_trend(const RunFactsTable& table, Period period);
 
 }  // namespace litmus::metrics

@@ -59,7 +59,10 @@ SimScope::Channel& SimScope::channel(int number) {
 }
 
 void SimScope::invalidate() {
-  for (auto& c : channels_) c.record.clear();
+  for (auto& c : channels_) {
+    c.record.clear();
+    c.codes.clear();
+  }
 }
 
 std::size_t SimScope::record_points() const {
@@ -93,6 +96,7 @@ const std::vector<double>& SimScope::record() {
     if (trigger_source_ == source_) trigger = TriggerCrossing{trigger_level_, trigger_rising_};
     c.record = sample_signal(c.signal, points, x_origin(), x_increment(), trigger, rng());
     for (double& sample : c.record) sample = noisy(sample);
+    c.codes.clear();
   }
   return c.record;
 }
@@ -121,36 +125,41 @@ std::string SimScope::data() {
   }
   const Scaling s = scaling();
   const bool rigol = rigol_preamble();
-  // volts -> counts, inverting the preamble's formula.
-  auto counts = [&](double volts) {
-    const double raw = rigol ? volts / s.y_increment + s.y_origin + s.y_reference
-                             : (volts - s.y_origin) / s.y_increment + s.y_reference;
-    return std::round(raw);
-  };
-  std::string body;
-  switch (format_) {
-    case Format::byte:
-      body.resize(count);
-      for (std::size_t i = 0; i < count; ++i) {
-        body[i] = static_cast<char>(static_cast<unsigned char>(std::clamp(counts(samples[first + i]), 0.0, 255.0)));
-      }
-      break;
-    case Format::word:
-      body.resize(2 * count);
-      for (std::size_t i = 0; i < count; ++i) {
-        const auto raw = static_cast<unsigned>(std::clamp(counts(samples[first + i]), 0.0, 65535.0));
-        body[2 * i] = static_cast<char>(raw & 0xff);  // least significant byte first
-        body[2 * i + 1] = static_cast<char>(raw >> 8);
-      }
-      break;
-    case Format::ascii:
-      for (std::size_t i = 0; i < count; ++i) {
-        if (i > 0) body += ',';
-        body += format_number(samples[first + i]);
-      }
-      break;
+  if (format_ == Format::ascii) {
+    std::string body;
+    for (std::size_t i = 0; i < count; ++i) {
+      if (i > 0) body += ',';
+      body += format_number(samples[first + i]);
+    }
+    return block_header(body.size()) + body;
   }
-  return block_header(body.size()) + body;
+  // The whole record as codes, once per record, scaling and format; each
+  // read (a driver reads 1 M points as four 250 000-point chunks) is a slice.
+  Channel& c = channels_[static_cast<std::size_t>(source_ - 1)];
+  const auto key = std::make_tuple(format_, s.y_increment, s.y_origin, s.y_reference, rigol);
+  if (c.codes.empty() || c.codes_key != key) {
+    // volts -> counts, inverting the preamble's formula.
+    auto counts = [&](double volts) {
+      const double raw = rigol ? volts / s.y_increment + s.y_origin + s.y_reference
+                               : (volts - s.y_origin) / s.y_increment + s.y_reference;
+      return std::round(raw);
+    };
+    c.codes.resize(format_ == Format::word ? 2 * samples.size() : samples.size());
+    for (std::size_t i = 0; i < samples.size(); ++i) {
+      if (format_ == Format::byte) {
+        c.codes[i] = static_cast<char>(static_cast<unsigned char>(std::clamp(counts(samples[i]), 0.0, 255.0)));
+      } else {
+        const auto raw = static_cast<unsigned>(std::clamp(counts(samples[i]), 0.0, 65535.0));
+        c.codes[2 * i] = static_cast<char>(raw & 0xff);  // least significant byte first
+        c.codes[2 * i + 1] = static_cast<char>(raw >> 8);
+      }
+    }
+    c.codes_key = key;
+  }
+  const std::size_t width = format_ == Format::word ? 2 : 1;
+  std::string block = block_header(width * count);
+  block.append(c.codes, width * first, width * count);
+  return block;
 }
 
 void SimScope::add_commands() {

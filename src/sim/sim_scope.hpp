@@ -16,6 +16,7 @@
 
 #include <array>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "sim/sim_instrument.hpp"
@@ -50,6 +51,13 @@ class SimScope : public SimInstrument {
     double scale = 1.0;   // V/div
     double offset = 0.0;  // V
     std::vector<double> record;  // the current acquisition, volts
+    // `record` as BYTE or WORD codes, as a stopped scope keeps its record in
+    // memory rather than converting it again for every read: 1 M points
+    // took milliseconds to round into counts (bench/BENCHMARKS.md §7).
+    // Empty once the record changes; codes_key says for which format and
+    // scaling (y increment, origin, reference, Rigol's formula) they are.
+    std::string codes;
+    std::tuple<Format, double, double, double, bool> codes_key;
   };
   struct Scaling {
     double y_increment, y_origin, y_reference;

@@ -5,6 +5,7 @@
 
 #include "core/data_dir.hpp"
 #include "core/json_text.hpp"
+#include "store/asset_rollup.hpp"
 #include "store/channel_store.hpp"
 #include "store/json_fields.hpp"
 #include "store/run_projection.hpp"
@@ -29,6 +30,7 @@ struct EventStore::Statements {
   Statement upsert_channel;
   Statement insert_array;
   RunProjection runs;
+  AssetRollup assets;
 
   explicit Statements(Database& db)
       : insert_event(db.prepare(
@@ -55,13 +57,22 @@ struct EventStore::Statements {
             "INSERT OR IGNORE INTO channel_arrays(channel_id, session_id, seq, ts, length, x_origin, x_increment, "
             "x_units, y_units, samples, encoding, y_gain, y_offset) "
             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
-        runs(db) {}
+        runs(db),
+        assets(db) {}
 };
 
 namespace {
 
 bool is_projected(const std::string& type) {
   return type.starts_with("session.") || type.starts_with("instrument.") || RunProjection::handles(type);
+}
+
+// The events that change what the assets rollup sums of a session: its
+// end, its connections, its runs' keys and outcomes.
+bool changes_assets(const std::string& type) {
+  return type == event_type::session_started || type == event_type::session_ended ||
+         type == event_type::instrument_connected || type == event_type::instrument_disconnected ||
+         type == event_type::run_started || type == event_type::run_ended;
 }
 
 }  // namespace
@@ -145,6 +156,7 @@ void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t jou
     const json payload = parse_object(e.payload);
     if (RunProjection::handles(e.type)) {
       s.runs.apply(e, payload);  // projects what it can of a malformed payload too
+      if (changes_assets(e.type)) s.assets.session_changed(session_id);
       continue;
     }
     if (payload.is_null()) continue;
@@ -235,6 +247,7 @@ void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t jou
         s.insert_array.step();
       }
     }
+    if (changes_assets(e.type)) s.assets.session_changed(session_id);
   }
   s.session_progress.reset();
   s.session_progress.bind(1, session_id)

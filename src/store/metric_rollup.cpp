@@ -4,6 +4,8 @@
 #include <chrono>
 #include <tuple>
 
+#include "store/row_reading.hpp"
+
 namespace litmus::store {
 
 namespace {
@@ -258,9 +260,8 @@ void MetricRollup::run_ended(const std::string& run_id) {
 }
 
 void MetricRollup::rebuild_stale_days() {
-  std::vector<std::int64_t> days;
   s_->stale_days.reset();
-  while (s_->stale_days.step()) days.push_back(s_->stale_days.column_int(0));
+  const std::vector<std::int64_t> days = read_rows(s_->stale_days, [](Statement& q) { return q.column_int(0); });
   s_->stale_days.reset();
   for (const std::int64_t day : days) {
     // The runs in the day's rows (one may have moved to another day since)

@@ -2,9 +2,11 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <stdexcept>
 #include <string>
 
+#include "store/asset_rollup.hpp"
 #include "store/metric_rollup.hpp"
 #include "store/run_projection.hpp"
 
@@ -235,6 +237,39 @@ CREATE INDEX IF NOT EXISTS metric_rollup_runs_day ON metric_rollup_runs(day);
 
 CREATE TABLE IF NOT EXISTS metric_rollup_stale(
   day INTEGER PRIMARY KEY);               -- read raw until rebuilt
+
+-- Schema 6: the assets rollup (store/asset_rollup.hpp). A connection is
+-- in one day's row only when every whole-day window counts all of it.
+CREATE TABLE IF NOT EXISTS metric_rollup_assets(
+  day            INTEGER NOT NULL,        -- UTC midnight of the connection, ns
+  phase          TEXT    NOT NULL,        -- the keys of its session's runs
+  product        TEXT    NOT NULL,
+  station        TEXT    NOT NULL,
+  lot            TEXT    NOT NULL,
+  role           TEXT    NOT NULL,
+  resource       TEXT    NOT NULL,        -- '' without one
+  sessions       INTEGER NOT NULL,        -- connections
+  connected_ns   INTEGER NOT NULL,
+  mocked         INTEGER NOT NULL,
+  latest_ts      INTEGER NOT NULL,        -- the latest connection (ties: greatest session id)
+  latest_session TEXT    NOT NULL,
+  type           TEXT    NOT NULL,        -- of the latest connection
+  PRIMARY KEY(day, phase, product, station, lot, role, resource)) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS metric_rollup_connections(
+  session_id TEXT NOT NULL,               -- every connection of an ended session, once
+  role       TEXT NOT NULL,
+  day        INTEGER,                     -- its row's day; NULL: the lens reads it raw
+  PRIMARY KEY(session_id, role)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS metric_rollup_connections_day ON metric_rollup_connections(day);
+
+CREATE TABLE IF NOT EXISTS metric_rollup_asset_stale(
+  day INTEGER PRIMARY KEY);
+
+-- The assets lens's raw read: the live sessions, and whether a session
+-- holds a run the filter picks.
+CREATE INDEX IF NOT EXISTS sessions_live ON sessions(session_id) WHERE ended_ts IS NULL;
+CREATE INDEX IF NOT EXISTS runs_session ON runs(session_id);
 )sql";
 
 // One index per sort of the runs list (RunSort, run_queries.cpp), each
@@ -277,19 +312,26 @@ void upgrade_runs_to_4(Database& db) {
   db.exec("DROP INDEX IF EXISTS runs_started; DROP INDEX IF EXISTS runs_dut; DROP INDEX IF EXISTS measurements_run");
 }
 
-// Schema 4 stores (and older ones, once their runs are projected): the
-// rollup from every finished run, inside the upgrade's transaction. A
-// 100 000-run store takes a while; say so past a second.
-void backfill_metric_rollup(Database& db) {
+// A backfill's progress on stderr: a 100 000-run store takes a while, so
+// say so once a second has passed, then at each call (about once a second).
+std::function<void(std::int64_t, std::int64_t)> progress_line(Database& db, const char* what, const char* units) {
   const auto start = std::chrono::steady_clock::now();
-  bool told = false;
-  MetricRollup(db).rebuild_all([&](std::int64_t done, std::int64_t total) {
+  return [&db, what, units, start, told = false](std::int64_t done, std::int64_t total) mutable {
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (seconds < 1 && !told) return;
     told = true;
-    std::fprintf(stderr, "litmus: store %s: metrics rollup %lld/%lld runs (%.0f s)\n", db.path().string().c_str(),
-                 static_cast<long long>(done), static_cast<long long>(total), seconds);
-  });
+    std::fprintf(stderr, "litmus: store %s: %s %lld/%lld %s (%.0f s)\n", db.path().string().c_str(), what,
+                 static_cast<long long>(done), static_cast<long long>(total), units, seconds);
+  };
+}
+
+// Schema 4 stores (and older ones, once their runs are projected): the
+// rollup from every finished run, inside the upgrade's transaction.
+void backfill_metric_rollup(Database& db) { MetricRollup(db).rebuild_all(progress_line(db, "metrics rollup", "runs")); }
+
+// Schema 5 stores (and older): the assets rollup from every ended session.
+void backfill_asset_rollup(Database& db) {
+  AssetRollup(db).rebuild_all(progress_line(db, "assets rollup", "sessions"));
 }
 
 // Schema 4 stores: channel_arrays gains how its samples are encoded (old
@@ -350,6 +392,7 @@ void apply_schema(Database& db) {
     if (found && *found >= 2 && *found < 4) upgrade_runs_to_4(db);
     // Version 5 adds the metrics rollup: filled from the finished runs.
     if (found.value_or(0) < 5) backfill_metric_rollup(db);
+    if (found.value_or(0) < 6) backfill_asset_rollup(db);
     db.exec("INSERT OR REPLACE INTO meta(key, value) VALUES('schema_version', '" + std::to_string(kSchemaVersion) +
             "')");
   }

@@ -12,7 +12,9 @@ namespace litmus::store {
 // 4: + runs.hostname and one runs index per sort of the Results list.
 // 5: + the metrics rollup (metric_rollup_*, store/metric_rollup.hpp).
 //    + channel_arrays.encoding, y_gain, y_offset: arrays kept as codes.
-inline constexpr int kSchemaVersion = 5;
+// 6: + the assets rollup (metric_rollup_assets, _connections, _asset_stale,
+//    store/asset_rollup.hpp), indexes sessions_live and runs_session.
+inline constexpr int kSchemaVersion = 6;
 
 // Projection statements shared by EventStore::ingest and the store
 // benchmark's raw-SQLite baseline, so both do the same SQL work.

@@ -89,10 +89,11 @@ void Statement::reset() {
 bool Statement::is_null(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
 std::int64_t Statement::column_int(int column) const { return sqlite3_column_int64(stmt_, column); }
 double Statement::column_double(int column) const { return sqlite3_column_double(stmt_, column); }
-std::string Statement::column_text(int column) const {
+std::string Statement::column_text(int column) const { return std::string(column_text_view(column)); }
+std::string_view Statement::column_text_view(int column) const {
   const auto* text = sqlite3_column_text(stmt_, column);
   if (!text) return {};
-  return std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+  return std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
 }
 std::string_view Statement::column_blob(int column) const {
   const void* data = sqlite3_column_blob(stmt_, column);

@@ -42,6 +42,8 @@ class Statement {
   std::int64_t column_int(int column) const;
   double column_double(int column) const;
   std::string column_text(int column) const;
+  // Valid until the next step(), reset() or column call on this column.
+  std::string_view column_text_view(int column) const;
   std::string_view column_blob(int column) const;
   std::optional<std::int64_t> column_optional_int(int column) const;
   std::optional<double> column_optional_double(int column) const;

@@ -11,8 +11,11 @@
 #include "export/html_report.hpp"
 #include "export/junit_report.hpp"
 #include "export/measurement_export.hpp"
+#include "core/journal_entry.hpp"
 #include "metrics/line_builder.hpp"
+#include "store/event_store.hpp"
 #include "support/csv_reader.hpp"
+#include "support/temp_dir.hpp"
 
 namespace litmus::exporting {
 namespace {
@@ -79,6 +82,61 @@ TEST_F(Exports, JsonAndJsonLinesHoldTheSameRows) {
   EXPECT_EQ(array[0]["ts"], 1'793'606'402'000'000'000);
   EXPECT_EQ(json::parse(table(TableFormat::json, {.session_id = array[0]["session_id"]})), array);
   EXPECT_EQ(table(TableFormat::json, {.run_id = "nothing"}), "[]\n");
+}
+
+// A session of three runs, steps with inputs and vectors, 6 000
+// measurements over ~8 000 seqs: two readers cut it into chunks of seqs
+// and must write the bytes one reader writes, in every format.
+TEST(ExportReaders, TwoReadersWriteWhatOneWrites) {
+  const litmus::testing::TempDir dir;
+  auto store = store::EventStore::open(dir.path());
+  const std::string session = "c0c0c0c0-0000-4000-8000-000000000001";
+  std::vector<JournalEntry> entries;
+  const auto add = [&](const std::string& type, const json& payload, const std::string& run = {},
+                       const std::string& step = {}, int vector = -1) {
+    Event& e = entries.emplace_back().event;
+    e.session_id = session;
+    e.seq = entries.size();
+    e.ts = 1'790'000'000'000'000'000 + static_cast<std::int64_t>(e.seq) * 1'000'000;
+    e.type = type;
+    e.run_id = run;
+    e.step_path = step;
+    e.vector_index = vector;
+    e.payload = payload.dump();
+  };
+  add("session.started", {{"station", "bench_1"}});
+  int measured = 0;
+  for (int r = 0; r < 3; ++r) {
+    const std::string run = "c0c0c0c0-1111-4000-8000-00000000000" + std::to_string(r);
+    add("run.started", {{"dut_serial", "SN,\"" + std::to_string(r)}, {"station", "bench_1"}}, run);
+    for (int s = 0; s < 10; ++s) {
+      const std::string step = "Sweep/Point" + std::to_string(s);
+      for (int v = 0; v < 2; ++v) {
+        add("test.step_started", {{"inputs", {{"v_in", 5.0 + v}, {"label", "a,b"}}}, {"vector_retry", 0}}, run, step, v);
+        for (int m = 0; m < 100; ++m, ++measured) {
+          json payload = {{"name", m % 7 == 0 ? "odd \"name\", here" : "v_" + std::to_string(m)},
+                          {"value", 3.3 + m * 1e-3},
+                          {"outcome", "passed"},
+                          {"vector_retry", 0}};
+          if (m % 3 != 0) payload["limit"] = {{"low", 3.0}, {"high", 3.6}};
+          add("test.measurement", payload, run, step, v);
+          if (m % 4 == 0) add("instrument.read", {{"value", 1}}, {}, {}, -1);  // seqs without a measurement
+        }
+        add("test.step_ended", {{"outcome", "passed"}, {"vector_retry", 0}}, run, step, v);
+      }
+    }
+    add("run.ended", {{"outcome", "passed"}}, run);
+  }
+  store->ingest(entries, 0);
+  for (const auto format : {TableFormat::csv, TableFormat::json, TableFormat::jsonl}) {
+    std::ostringstream one, two;
+    EXPECT_EQ(export_measurements(store->db(), {.session_id = session}, format, one, 1), measured);
+    EXPECT_EQ(export_measurements(store->db(), {.session_id = session}, format, two, 2), measured);
+    EXPECT_EQ(two.str(), one.str()) << "format " << static_cast<int>(format);
+  }
+  std::ostringstream csv;
+  export_measurements(store->db(), {.session_id = session}, TableFormat::csv, csv);
+  EXPECT_EQ(parse_csv(csv.str()).size(), static_cast<std::size_t>(measured) + 1);
 }
 
 TEST_F(Exports, JunitParsesWithCountsAndMessages) {

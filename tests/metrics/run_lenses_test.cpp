@@ -13,22 +13,43 @@ namespace {
 
 std::int64_t at(const char* iso) { return *parse_timestamp_ns(iso); }
 
-RunFacts run(std::string serial, const char* start, std::string outcome, double seconds, bool tested = true) {
-  RunFacts r;
-  r.run_id = serial + "@" + start;
-  r.serial = std::move(serial);
-  r.started_ts = at(start);
-  r.outcome = std::move(outcome);
-  r.duration_ns = static_cast<std::int64_t>(seconds * 1e9);
-  r.product = "PN-1";
-  r.station = "host-a";
-  r.tested = tested;
-  return r;
+// One run as the store would hold it; table() builds the lenses' input.
+struct StoredRun {
+  std::string serial;
+  const char* start;
+  std::string outcome;
+  double seconds;
+  bool tested = true;
+  std::string git_commit = "abc";
+  std::string run_id() const { return serial + "@" + start; }
+};
+
+StoredRun run(std::string serial, const char* start, std::string outcome, double seconds, bool tested = true) {
+  return {std::move(serial), start, std::move(outcome), seconds, tested};
+}
+
+RunFactsTable table(const std::vector<StoredRun>& runs) {
+  RunFactsTable t;
+  for (const StoredRun& r : runs) {
+    RunFacts facts;
+    facts.started_ts = at(r.start);
+    facts.duration_ns = static_cast<std::int64_t>(r.seconds * 1e9);
+    facts.outcome = outcome_from_string(r.outcome);
+    facts.tested = r.tested;
+    const std::string run_id = r.run_id();
+    t.add(facts, {.run_id = run_id,
+                  .serial = r.serial,
+                  .product = "PN-1",
+                  .station = "host-a",
+                  .provenance = provenance_text("fx-1", "prog", r.git_commit)});
+  }
+  t.sort_by_start();
+  return t;
 }
 
 // A failed then passed; B passed; C aborted before any step, then passed;
 // D only ever aborted before any step; one run without a serial.
-std::vector<RunFacts> line() {
+std::vector<StoredRun> line() {
   return {run("A", "2026-11-02T08:00:00Z", "failed", 60), run("B", "2026-11-02T08:01:00Z", "passed", 40),
           run("C", "2026-11-02T08:02:00Z", "aborted", 5, false), run("A", "2026-11-02T08:03:00Z", "passed", 50),
           run("C", "2026-11-02T08:04:00Z", "passed", 45), run("D", "2026-11-02T08:05:00Z", "aborted", 3, false),
@@ -36,7 +57,7 @@ std::vector<RunFacts> line() {
 }
 
 TEST(YieldSummary, SerialsFirstAndLastTestedRunsDecideTheYields) {
-  const YieldSummary s = yield_summary(line());
+  const YieldSummary s = yield_summary(table(line()));
   EXPECT_EQ(s.runs, 7);
   EXPECT_EQ(s.passed, 4);  // A2, B, C2, no serial
   EXPECT_EQ(s.failed, 1);
@@ -56,7 +77,7 @@ TEST(YieldSummary, SerialsFirstAndLastTestedRunsDecideTheYields) {
 }
 
 TEST(YieldSummary, EmptyWindowHasNoYieldRatherThanZero) {
-  const YieldSummary s = yield_summary({});
+  const YieldSummary s = yield_summary(table({}));
   EXPECT_EQ(s.runs, 0);
   EXPECT_FALSE(s.pass_rate);
   EXPECT_FALSE(s.first_pass_yield);
@@ -65,26 +86,26 @@ TEST(YieldSummary, EmptyWindowHasNoYieldRatherThanZero) {
 }
 
 TEST(YieldSummary, OneRun) {
-  const YieldSummary s = yield_summary({run("A", "2026-11-02T08:00:00Z", "failed", 12)});
+  const YieldSummary s = yield_summary(table({run("A", "2026-11-02T08:00:00Z", "failed", 12)}));
   EXPECT_DOUBLE_EQ(*s.first_pass_yield, 0);
   EXPECT_DOUBLE_EQ(*s.final_yield, 0);
   EXPECT_DOUBLE_EQ(s.duration->p95_s, 12);
 }
 
 TEST(YieldSummary, P95IsTheNearestRank) {
-  std::vector<RunFacts> runs;
+  std::vector<StoredRun> runs;
   for (int i = 20; i >= 1; --i) runs.push_back(run("S" + std::to_string(i), "2026-11-02T08:00:00Z", "passed", i));
-  EXPECT_DOUBLE_EQ(yield_summary(runs).duration->p95_s, 19);  // rank ceil(0.95 * 20) = 19
+  EXPECT_DOUBLE_EQ(yield_summary(table(runs)).duration->p95_s, 19);  // rank ceil(0.95 * 20) = 19
 }
 
 TEST(YieldTrend, RunsFallInTheirUtcDayWeekAndMonth) {
-  const std::vector<RunFacts> runs = {
+  const std::vector<StoredRun> runs = {
       run("A", "2026-10-31T23:59:59Z", "passed", 1),  // Saturday, October
       run("B", "2026-11-01T00:00:00Z", "failed", 1),  // Sunday: same ISO week, next day, next month
       run("C", "2026-11-02T00:00:00Z", "passed", 1),  // Monday: next week
       run("D", "2026-11-02T13:00:00Z", "errored", 1),
   };
-  const auto days = yield_trend(runs, Period::day);
+  const auto days = yield_trend(table(runs), Period::day);
   ASSERT_EQ(days.size(), 3u);
   EXPECT_EQ(days[0].period, "2026-10-31");
   EXPECT_EQ(days[1].period, "2026-11-01");
@@ -93,14 +114,14 @@ TEST(YieldTrend, RunsFallInTheirUtcDayWeekAndMonth) {
   EXPECT_DOUBLE_EQ(*days[2].yield, 0.5);
   EXPECT_EQ(days[2].errored, 1);
 
-  const auto weeks = yield_trend(runs, Period::week);
+  const auto weeks = yield_trend(table(runs), Period::week);
   ASSERT_EQ(weeks.size(), 2u);
   EXPECT_EQ(weeks[0].period, "2026-10-26");  // the Monday
   EXPECT_EQ(weeks[0].runs, 2);
   EXPECT_DOUBLE_EQ(*weeks[0].yield, 0.5);
   EXPECT_EQ(weeks[1].period, "2026-11-02");
 
-  const auto months = yield_trend(runs, Period::month);
+  const auto months = yield_trend(table(runs), Period::month);
   ASSERT_EQ(months.size(), 2u);
   EXPECT_EQ(months[0].period, "2026-10");
   EXPECT_EQ(months[0].runs, 1);
@@ -111,11 +132,11 @@ TEST(YieldTrend, RunsFallInTheirUtcDayWeekAndMonth) {
 
 TEST(Retest, RatesByThePeriodOfEachSerialsFirstRun) {
   // Day 1: A (2 tested runs), B (1), C (untested run + 1 tested). Day 2: E (3).
-  std::vector<RunFacts> runs = line();
+  std::vector<StoredRun> runs = line();
   runs.push_back(run("E", "2026-11-03T08:00:00Z", "failed", 1));
   runs.push_back(run("E", "2026-11-03T09:00:00Z", "failed", 1));
   runs.push_back(run("E", "2026-11-03T10:00:00Z", "passed", 1));
-  const RetestReport report = retest_report(runs, Period::day, 15);
+  const RetestReport report = retest_report(table(runs), Period::day, 15);
   ASSERT_EQ(report.periods.size(), 2u);
   EXPECT_EQ(report.periods[0].serials, 3);  // A, B, C (D never tested)
   EXPECT_EQ(report.periods[0].retested, 1);  // A; C's aborted run does not count
@@ -126,30 +147,72 @@ TEST(Retest, RatesByThePeriodOfEachSerialsFirstRun) {
 }
 
 TEST(Retest, NoFaultFoundIsAFailThenPassWithNothingChanged) {
-  std::vector<RunFacts> runs = {
+  std::vector<StoredRun> runs = {
       run("A", "2026-11-02T08:00:00Z", "failed", 1), run("A", "2026-11-02T08:10:00Z", "passed", 1),
       run("F", "2026-11-02T09:00:00Z", "failed", 1), run("F", "2026-11-02T09:10:00Z", "passed", 1),
       run("F", "2026-11-02T09:20:00Z", "failed", 1), run("F", "2026-11-02T09:30:00Z", "passed", 1),
       run("G", "2026-11-02T10:00:00Z", "failed", 1), run("G", "2026-11-02T10:10:00Z", "passed", 1),
   };
   runs[7].git_commit = "new";  // G was retested on another build: a change, not NFF
-  const RetestReport report = retest_report(runs, Period::day, 15);
+  const RetestReport report = retest_report(table(runs), Period::day, 15);
   ASSERT_EQ(report.no_fault_found.size(), 2u);
   EXPECT_EQ(report.no_fault_found[0].serial, "F");  // two fail -> pass pairs
   EXPECT_EQ(report.no_fault_found[0].count, 2);
-  EXPECT_EQ(report.no_fault_found[0].passed_run_id, runs[5].run_id);
+  EXPECT_EQ(report.no_fault_found[0].passed_run_id, runs[5].run_id());
   EXPECT_EQ(report.no_fault_found[1].serial, "A");
-  EXPECT_EQ(retest_report(runs, Period::day, 1).no_fault_found.size(), 1u);  // --top
+  EXPECT_EQ(retest_report(table(runs), Period::day, 1).no_fault_found.size(), 1u);  // --top
 }
 
 TEST(TimeLoss, SecondsByOutcomePerPeriod) {
-  const auto rows = time_loss(line(), Period::day);
+  const auto rows = time_loss(table(line()), Period::day);
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_DOUBLE_EQ(rows[0].passed_s, 165);  // 40 + 50 + 45 + 30
   EXPECT_DOUBLE_EQ(rows[0].failed_s, 60);
   EXPECT_DOUBLE_EQ(rows[0].errored_s, 0);
   EXPECT_DOUBLE_EQ(rows[0].other_s, 8);  // the two aborted runs
   EXPECT_DOUBLE_EQ(rows[0].total_s, 233);
+}
+
+TEST(RunFactsTable, EqualTextsShareAnIdAndTiesSortByRunId) {
+  RunFactsTable t;
+  RunFacts facts;
+  facts.started_ts = 5;
+  t.add(facts, {.run_id = "run-b", .serial = "S1", .product = "PN", .station = "PN", .provenance = "x"});
+  t.add(facts, {.run_id = "run-a", .serial = "S2", .product = "PN", .station = "host", .provenance = "x"});
+  facts.started_ts = 1;
+  t.add(facts, {.run_id = "run-c", .serial = "S1"});
+  t.sort_by_start();
+  ASSERT_EQ(t.runs().size(), 3u);
+  EXPECT_EQ(t.runs()[0].run_id, "run-c");
+  EXPECT_EQ(t.runs()[1].run_id, "run-a");  // same start as run-b: by run id
+  EXPECT_EQ(t.runs()[2].run_id, "run-b");
+  EXPECT_EQ(t.serial_count(), 2u);
+  EXPECT_EQ(t.runs()[0].serial, t.runs()[2].serial);
+  EXPECT_EQ(t.serial(t.runs()[1].serial), "S2");
+  EXPECT_EQ(t.runs()[1].product, t.runs()[2].product);
+  EXPECT_EQ(t.runs()[2].product, t.runs()[2].station);  // one pool: "PN" is one id
+  EXPECT_NE(t.runs()[1].station, t.runs()[2].station);
+  EXPECT_EQ(t.label(t.runs()[1].station), "host");
+  EXPECT_EQ(t.label(t.runs()[0].product), "");
+}
+
+TEST(RunFactsTable, ViewsSurviveGrowthAndMoves) {
+  RunFactsTable t;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 20000; ++i) ids.push_back("run-" + std::to_string(i) + std::string(40, 'x'));
+  for (const auto& id : ids) t.add({}, {.run_id = id, .serial = id});
+  const RunFactsTable moved = std::move(t);
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    ASSERT_EQ(moved.runs()[i].run_id, ids[i]);
+    ASSERT_EQ(moved.serial(moved.runs()[i].serial), ids[i]);
+  }
+}
+
+TEST(YieldSummary, AnOutcomeThisBuildDoesNotKnowCountsAsOther) {
+  const YieldSummary s = yield_summary(table({run("A", "2026-11-02T08:00:00Z", "weird", 1)}));
+  EXPECT_EQ(s.runs, 1);
+  EXPECT_EQ(s.other, 1);
+  EXPECT_DOUBLE_EQ(*s.first_pass_yield, 0);
 }
 
 }  // namespace

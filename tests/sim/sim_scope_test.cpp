@@ -150,5 +150,31 @@ TEST(SimScope, ReproducesNoiseFromTheSeed) {
   EXPECT_NE(acquire(3), acquire(4));
 }
 
+TEST(SimScope, AStoppedRecordReadsAgainAsItWasAndFollowsANewScale) {
+  OneInstrument sim("scope");
+  sim.write(":STOP;:WAV:SOUR CHAN1;:WAV:MODE NORM;:WAV:FORM BYTE;:WAV:POIN 1000");
+  const Preamble before = parse_preamble(sim.query(":WAV:PRE?"));
+  sim.write(":WAV:DATA?");
+  const std::string first = sim.client->read_block();
+  sim.write(":WAV:DATA?");
+  EXPECT_EQ(sim.client->read_block(), first);
+  // Half the volts per division: twice the counts for the same signal.
+  sim.write(":CHAN1:SCAL 0.5");
+  const Preamble after = parse_preamble(sim.query(":WAV:PRE?"));
+  EXPECT_DOUBLE_EQ(after.y_increment, before.y_increment / 2);
+  sim.write(":WAV:DATA?");
+  const std::string rescaled = sim.client->read_block();
+  ASSERT_EQ(rescaled.size(), 1000u);
+  EXPECT_NE(rescaled, first);
+  double high = -1e9;
+  for (char c : rescaled) high = std::max(high, volts(after, static_cast<unsigned char>(c)));
+  EXPECT_NEAR(high, 1.0, after.y_increment);
+  // Another format of the same record, and back.
+  sim.write(":WAV:FORM WORD;:WAV:DATA?");
+  EXPECT_EQ(sim.client->read_block().size(), 2000u);
+  sim.write(":WAV:FORM BYTE;:WAV:DATA?");
+  EXPECT_EQ(sim.client->read_block(), rescaled);
+}
+
 }  // namespace
 }  // namespace litmus::sim
