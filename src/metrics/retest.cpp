@@ -10,7 +10,8 @@ namespace litmus::metrics {
 namespace {
 
 bool nothing_changed(const RunFacts& a, const RunFacts& b) {
-  return a.station == b.station && a.provenance == b.provenance && a.product == b.product;
+  return a.station == b.station && a.fixture == b.fixture && a.program == b.program && a.git_commit == b.git_commit &&
+         a.product == b.product;
 }
 
 }  // namespace

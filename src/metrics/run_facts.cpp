@@ -9,11 +9,6 @@ namespace {
 
 constexpr std::size_t kChunkBytes = 64 * 1024;
 
-// provenance_text() in SQL: the three texts, NULL as '', joined by a unit
-// separator (a byte none of them holds).
-constexpr const char* kProvenanceSql =
-    "COALESCE(r.fixture, '') || char(31) || COALESCE(r.program, '') || char(31) || COALESCE(r.git_commit, '')";
-
 }  // namespace
 
 std::string_view RunFactsTable::copy(std::string_view text) {
@@ -29,15 +24,6 @@ std::string_view RunFactsTable::copy(std::string_view text) {
   chunk_next_ += text.size();
   chunk_free_ -= text.size();
   return {at, text.size()};
-}
-
-std::string provenance_text(std::string_view fixture, std::string_view program, std::string_view git_commit) {
-  std::string text(fixture);
-  for (const std::string_view part : {program, git_commit}) {
-    text += '\x1f';
-    text += part;
-  }
-  return text;
 }
 
 void TextIds::grow() {
@@ -57,7 +43,9 @@ void RunFactsTable::add(RunFacts facts, const Texts& texts) {
   const auto label = [&](std::string_view text) { return text.empty() ? 0 : labels_.intern(text, keep) + 1; };
   facts.product = label(texts.product);
   facts.station = label(texts.station);
-  facts.provenance = label(texts.provenance);
+  facts.fixture = label(texts.fixture);
+  facts.program = label(texts.program);
+  facts.git_commit = label(texts.git_commit);
   runs_.push_back(facts);
 }
 
@@ -76,7 +64,7 @@ RunFactsTable load_run_facts(store::Database& db, const MetricsFilter& filter, R
   // The run id orders runs that started in the same nanosecond.
   if (texts != RunTexts::none) columns += ", r.dut_serial, r.run_id";
   if (texts == RunTexts::all) {
-    columns += std::string(", ") + kProductKeySql + ", " + kStationKeySql + ", " + kProvenanceSql;
+    columns += std::string(", ") + kProductKeySql + ", " + kStationKeySql + ", r.fixture, r.program, r.git_commit";
   }
   const RunSelection selection = select_runs(filter, columns);
   // In table order, sorted here: ordered by the start index, SQLite looked
@@ -98,7 +86,9 @@ RunFactsTable load_run_facts(store::Database& db, const MetricsFilter& filter, R
     if (texts == RunTexts::all) {
       row.product = q.column_text_view(6);
       row.station = q.column_text_view(7);
-      row.provenance = q.column_text_view(8);
+      row.fixture = q.column_text_view(8);
+      row.program = q.column_text_view(9);
+      row.git_commit = q.column_text_view(10);
     }
     table.add(run, row);
   }

@@ -33,9 +33,9 @@ struct RunFacts {
   // RunFactsTable::label() ids.
   std::uint32_t product = 0;  // product key
   std::uint32_t station = 0;  // station key
-  // Fixture, program and git commit as one text (what "nothing changed"
-  // between a fail and a pass compares): one lookup a run, not three.
-  std::uint32_t provenance = 0;
+  std::uint32_t fixture = 0;
+  std::uint32_t program = 0;
+  std::uint32_t git_commit = 0;
   std::optional<Outcome> outcome;  // nullopt: a name this build does not know
   // False for a run aborted before any step started: the DUT was not
   // tested, so the run counts toward neither pass nor fail of its serial.
@@ -82,7 +82,9 @@ class RunFactsTable {
     std::string_view serial;
     std::string_view product;
     std::string_view station;
-    std::string_view provenance;  // provenance_text() of the run
+    std::string_view fixture;
+    std::string_view program;
+    std::string_view git_commit;
   };
 
   RunFactsTable() = default;
@@ -115,9 +117,6 @@ class RunFactsTable {
   char* chunk_next_ = nullptr;  // the free tail of the last chunk
   std::size_t chunk_free_ = 0;
 };
-
-// The provenance of a run, as load_run_facts() reads it from the store.
-std::string provenance_text(std::string_view fixture, std::string_view program, std::string_view git_commit);
 
 // What a lens reads beyond each run's start, duration, outcome and
 // whether it tested its DUT: the fewer texts, the less of each run row is

@@ -77,11 +77,11 @@ Response list_events(const Request& request, ApiContext& api) {
   Response response;
   response.body = "{\"events\":[";
   bool first = true;
-  for (const auto& event : api.store.events(query)) {
+  api.store.for_each_event(query, [&](const store::StoredEventView& event) {
     if (!first) response.body += ',';
     first = false;
     store::append_json(response.body, event);
-  }
+  });
   response.body += "]}";
   return response;
 }

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include <chrono>
 #include <iostream>
 
 #include "store/sqlite_db.hpp"
@@ -33,19 +34,34 @@ Checkpointer::~Checkpointer() {
     stop_ = true;
   }
   cv_.notify_one();
+  done_cv_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
 
 void Checkpointer::after_commit() {
-  if (bytes_of(wal_path_) < kWalThresholdBytes) return;
-  std::lock_guard lock(mutex_);
-  if (requested_ || stop_) return;
-  requested_ = true;
-  if (!thread_.joinable()) {
-    thread_ = std::thread([this] { run(); });
-  } else {
-    cv_.notify_one();
+  const off_t wal_bytes = bytes_of(wal_path_);
+  if (wal_bytes < kWalThresholdBytes) return;
+  std::unique_lock lock(mutex_);
+  if (stop_) return;
+  if (!requested_) {
+    requested_ = true;
+    if (!thread_.joinable()) {
+      thread_ = std::thread([this] { run(); });
+    } else {
+      cv_.notify_one();
+    }
   }
+  if (wal_bytes <= kWalHardLimitBytes) return;
+  // The checkpoint pending now (or running) may have started before the WAL
+  // passed the limit: wait for the one after it, which truncates.
+  const std::uint64_t until = finished_ + 2;
+  done_cv_.wait_for(lock, std::chrono::seconds(2), [&] {
+    if (!requested_ && finished_ < until && !stop_) {
+      requested_ = true;
+      cv_.notify_one();
+    }
+    return finished_ >= until || stop_;
+  });
 }
 
 void Checkpointer::run() {
@@ -67,6 +83,8 @@ void Checkpointer::run() {
     }
     lock.lock();
     requested_ = false;
+    ++finished_;
+    done_cv_.notify_all();
   }
 }
 

@@ -11,6 +11,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <cstdint>
 #include <filesystem>
 #include <mutex>
 #include <thread>
@@ -25,7 +26,10 @@ class Checkpointer {
   Checkpointer& operator=(const Checkpointer&) = delete;
 
   // Call after each commit: requests a checkpoint when the WAL file has
-  // grown past the threshold. Cheap (one stat).
+  // grown past the threshold. Cheap (one stat) — but past the hard limit it
+  // waits (at most ~2 s) for that checkpoint: a writer that starts its next
+  // transaction at once would keep the truncating checkpoint from ever
+  // getting the lock, and the WAL would grow without bound.
   void after_commit();
 
  private:
@@ -35,8 +39,10 @@ class Checkpointer {
   const std::filesystem::path wal_path_;
   std::mutex mutex_;
   std::condition_variable cv_;
+  std::condition_variable done_cv_;
   bool requested_ = false;  // guarded by mutex_
   bool stop_ = false;       // guarded by mutex_
+  std::uint64_t finished_ = 0;  // checkpoints run (or failed); guarded by mutex_
   std::thread thread_;      // started on the first request
 };
 

@@ -360,6 +360,25 @@ std::uint64_t EventStore::journal_offset(std::string_view session_id) {
 }
 
 std::vector<StoredEvent> EventStore::events(const EventQuery& query) {
+  std::vector<StoredEvent> rows;
+  for_each_event(query, [&rows](const StoredEventView& v) {
+    Event e;
+    e.session_id = v.session_id;
+    e.seq = v.seq;
+    e.run_id = v.run_id;
+    e.ts = v.ts;
+    e.type = v.type;
+    e.role = v.role;
+    e.step_path = v.step_path;
+    e.vector_index = static_cast<std::int32_t>(v.vector_index);
+    e.payload = v.payload;
+    rows.push_back(StoredEvent{v.id, std::move(e)});
+  });
+  return rows;
+}
+
+void EventStore::for_each_event(const EventQuery& query,
+                                const std::function<void(const StoredEventView&)>& on_event) {
   std::string sql =
       std::string("SELECT id, ") + kEventColumns + " FROM events WHERE 1";
   std::vector<std::string> texts;
@@ -383,7 +402,7 @@ std::vector<StoredEvent> EventStore::events(const EventQuery& query) {
 
   if (!query.session_id.empty()) {
     const std::string id = resolve_session_id(query.session_id);
-    if (id.empty()) return {};
+    if (id.empty()) return;
     add_text("session_id =", id);
   }
   if (!query.type.empty()) {
@@ -416,9 +435,21 @@ std::vector<StoredEvent> EventStore::events(const EventQuery& query) {
       q.bind(index, ints[params[i].index]);
     }
   }
-  std::vector<StoredEvent> rows;
-  while (q.step()) rows.push_back(StoredEvent{q.column_int(0), read_event(q, 1)});
-  return rows;
+  StoredEventView v;
+  while (q.step()) {
+    // kEventColumns from column 1, as read_event reads them.
+    v.id = q.column_int(0);
+    v.session_id = q.column_text_view(1);
+    v.seq = static_cast<std::uint64_t>(q.column_int(2));
+    v.run_id = q.column_text_view(3);
+    v.ts = q.column_int(4);
+    v.type = q.column_text_view(5);
+    v.role = q.column_text_view(6);
+    v.step_path = q.column_text_view(7);
+    v.vector_index = q.is_null(8) ? -1 : static_cast<std::int32_t>(q.column_int(8));
+    v.payload = q.column_text_view(9);
+    on_event(v);
+  }
 }
 
 std::vector<ChannelRow> EventStore::channels() {
@@ -471,10 +502,9 @@ void to_json(json& j, const InstrumentRow& r) {
            {"disconnected_ts", optional_int(r.disconnected_ts)}};
 }
 
-void append_json(std::string& out, const StoredEvent& r) {
-  const Event& e = r.event;
+void append_json(std::string& out, const StoredEventView& e) {
   json_text::Object o(out);
-  o.integer("id", r.id);
+  o.integer("id", e.id);
   o.raw("payload", e.payload);  // a JSON object: ingest sees to it
   o.string("role", e.role);
   o.string("run_id", e.run_id);
@@ -485,6 +515,12 @@ void append_json(std::string& out, const StoredEvent& r) {
   o.string("type", e.type);
   o.integer("vector_index", e.vector_index);
   o.close();
+}
+
+void append_json(std::string& out, const StoredEvent& r) {
+  const Event& e = r.event;
+  append_json(out, StoredEventView{r.id, e.session_id, e.seq, e.run_id, e.ts, e.type, e.role, e.step_path,
+                                   e.vector_index, e.payload});
 }
 
 void to_json(json& j, const StoredEvent& r) {

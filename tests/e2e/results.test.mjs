@@ -171,6 +171,8 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
     // instrument channels link to their channel.
     const meas = await api(`/api/runs/${id}/measurements`);
     await page.waitForSelector('[data-testid="meas-row"]');
+    // The rows past the first screenful follow a frame later (progressive).
+    await page.waitForSelector('[data-testid="meas-body"]:not([data-pending])');
     assert.equal(await page.locator('[data-testid="meas-row"]').count(), meas.total);
     const vFinal = page.locator('[data-testid="meas-row"][data-name="v_final"]');
     assert.equal(await vFinal.getAttribute('data-outcome'), 'failed');
@@ -201,7 +203,56 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
     await open(`/results/${big.run_id}?tab=measurements`);
     await page.waitForSelector('[data-testid="meas-row"]');
     assert.equal(await page.textContent('[data-testid="page-range"]'), `1–100 of ${big.measurement_count}`);
+    // The first frame shows a screenful; the rest of the page's 100 rows
+    // follow right after, in run order, without a gap.
+    await page.waitForSelector('[data-testid="meas-body"]:not([data-pending])');
     assert.equal(await page.locator('[data-testid="meas-row"]').count(), 100);
+    const seqs = await page.$$eval('[data-testid="meas-row"]', (rs) => rs.map((r) => Number(r.getAttribute('data-seq'))));
+    assert.ok(seqs.every((s, i) => i === 0 || s > seqs[i - 1]), 'rows in run order');
+    const firstPage = await api(`/api/runs/${big.run_id}/measurements?offset=0&limit=100`);
+    assert.deepEqual(seqs, firstPage.measurements.map((m) => m.seq));
+    // The last row is really there (laid out), not only in the DOM.
+    await page.locator('[data-testid="meas-row"]').last().scrollIntoViewIfNeeded();
+    assert.ok(await page.locator('[data-testid="meas-row"]').last().isVisible());
+    // Next page: every row of it.
+    await page.click('[data-testid="page-next"]');
+    const secondPage = Math.min(100, big.measurement_count - 100);
+    await page.waitForFunction((r) => document.querySelector('[data-testid="page-range"]')?.textContent === r, `101–${100 + secondPage} of ${big.measurement_count}`);
+    await page.waitForSelector('[data-testid="meas-body"]:not([data-pending])');
+    assert.equal(await page.locator('[data-testid="meas-row"]').count(), secondPage);
+
+    // Its live monitor (the run has ended; its session's events are the
+    // history): of the long live tables only the first 40 rows are laid
+    // out while a table is scrolled to the top; the rest are in the DOM
+    // and show once the table is scrolled to the end of the shown rows.
+    await open(`/live/${big.run_id}`);
+    const measRows = '[data-testid="live-measurements"] [data-testid="meas-row"]';
+    await page.waitForSelector(measRows);
+    const shownMeas = Math.min(200, big.measurement_count);
+    assert.ok(shownMeas > 40, 'the biggest synthetic run has more than 40 measurements');
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="live-measurements"] [data-testid="meas-row"]').length === n, shownMeas);
+    // The session's history (its events) is in once the timeline stops growing.
+    await page.waitForSelector('[data-testid="timeline-row"]');
+    for (let last = -1, n = 0; n !== last; await page.waitForTimeout(300)) [last, n] = [n, await page.locator('[data-testid="timeline-row"]').count()];
+    const panes = [['[data-testid="live-measurements"]', measRows]];
+    if ((await page.locator('[data-testid="timeline-row"]').count()) > 40) panes.push(['[data-testid="pane-events"]', '[data-testid="timeline-row"]']);
+    for (const [pane, rows] of panes) {
+      assert.equal(await page.locator(`${rows}:visible`).count(), 40, `${pane}: 40 rows laid out at the top`);
+      const all = await page.locator(rows).count();
+      await page.$eval(pane, (el) => {
+        const s = el.closest('.scroll') ?? el;
+        s.scrollTop = s.scrollHeight;
+      });
+      await page.waitForFunction(([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === n, [rows, all]);
+      await page.$eval(pane, (el) => ((el.closest('.scroll') ?? el).scrollTop = 0));
+      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === 40, rows);
+    }
+    // Newest first, the same rows as the API's last ones.
+    const lastPage = await api(`/api/runs/${big.run_id}/measurements?offset=${big.measurement_count - shownMeas}&limit=${shownMeas}`);
+    assert.deepEqual(
+      await page.$$eval(measRows, (rs) => rs.map((r) => Number(r.getAttribute('data-seq')))),
+      lastPage.measurements.map((m) => m.seq).reverse(),
+    );
 
     // Unknown id.
     await open('/results/deadbeef-0000');

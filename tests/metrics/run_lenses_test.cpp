@@ -41,7 +41,9 @@ RunFactsTable table(const std::vector<StoredRun>& runs) {
                   .serial = r.serial,
                   .product = "PN-1",
                   .station = "host-a",
-                  .provenance = provenance_text("fx-1", "prog", r.git_commit)});
+                  .fixture = "fx-1",
+                  .program = "prog",
+                  .git_commit = r.git_commit});
   }
   t.sort_by_start();
   return t;
@@ -177,8 +179,8 @@ TEST(RunFactsTable, EqualTextsShareAnIdAndTiesSortByRunId) {
   RunFactsTable t;
   RunFacts facts;
   facts.started_ts = 5;
-  t.add(facts, {.run_id = "run-b", .serial = "S1", .product = "PN", .station = "PN", .provenance = "x"});
-  t.add(facts, {.run_id = "run-a", .serial = "S2", .product = "PN", .station = "host", .provenance = "x"});
+  t.add(facts, {.run_id = "run-b", .serial = "S1", .product = "PN", .station = "PN", .git_commit = "x"});
+  t.add(facts, {.run_id = "run-a", .serial = "S2", .product = "PN", .station = "host", .git_commit = "x"});
   facts.started_ts = 1;
   t.add(facts, {.run_id = "run-c", .serial = "S1"});
   t.sort_by_start();

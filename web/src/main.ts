@@ -2,18 +2,22 @@ import './styles/app.css';
 import { createShell } from './layout';
 import { live } from './live';
 import { COMING_SOON } from './nav';
-import { channelDetailPage } from './pages/channel-detail';
-import { channelsPage } from './pages/channels';
 import { comingSoonPage } from './pages/coming-soon';
 import { dashboardPage } from './pages/dashboard';
-import { eventsPage } from './pages/events';
 import { liveRunPage } from './pages/live-run';
-import { metricsPage } from './pages/metrics';
 import { notFoundPage } from './pages/not-found';
 import { resultDetailPage } from './pages/result-detail';
 import { resultsPage } from './pages/results';
-import { sessionsPage } from './pages/sessions';
-import { Router } from './router';
+import { lazyPage, Router } from './router';
+
+// The run screens (issue 5's first-paint and live goals), the dashboard
+// and the results list are in the main bundle; the other screens, and
+// with them the chart library (uPlot), load on first use.
+const sessionsPage = lazyPage(() => import('./pages/sessions').then((m) => m.sessionsPage));
+const metricsPage = lazyPage(() => import('./pages/metrics').then((m) => m.metricsPage));
+const eventsPage = lazyPage(() => import('./pages/events').then((m) => m.eventsPage));
+const channelsPage = lazyPage(() => import('./pages/channels').then((m) => m.channelsPage));
+const channelDetailPage = lazyPage(() => import('./pages/channel-detail').then((m) => m.channelDetailPage));
 
 const shell = createShell(document.getElementById('app')!);
 live.onState((s) => shell.setStreamState(s));

@@ -135,3 +135,49 @@ export class Router {
     this.current = { page, mounted: page(this.root, params, query) };
   }
 }
+
+/**
+ * A page whose code is loaded on first use (a separate chunk: the chart
+ * library and the heavier screens stay out of the bundle every page
+ * compiles before its first paint). Until the chunk is in, the main area
+ * says "Loading…"; params that change meanwhile are handed to the page
+ * when it mounts.
+ */
+export function lazyPage(load: () => Promise<Page>): Page {
+  let loaded: Page | null = null;
+  return (root, params, query) => {
+    if (loaded) return loaded(root, params, query);
+    let mounted: Mounted | null = null;
+    let gone = false;
+    let latest = { params, query };
+    const holder = document.createElement('div');
+    holder.className = 'empty-state muted';
+    holder.dataset.testid = 'page-loading';
+    holder.textContent = 'Loading…';
+    root.append(holder);
+    load().then(
+      (page) => {
+        loaded = page;
+        if (gone) return;
+        holder.remove();
+        mounted = page(root, latest.params, latest.query);
+      },
+      (err) => {
+        if (!gone) holder.textContent = `Could not load this page (${String(err)}). Reload to try again.`;
+      },
+    );
+    return {
+      update(p, q) {
+        if (!mounted) {
+          latest = { params: p, query: q };
+          return true;
+        }
+        return mounted.update ? mounted.update(p, q) : false;
+      },
+      unmount() {
+        gone = true;
+        mounted?.unmount();
+      },
+    };
+  };
+}

@@ -122,34 +122,74 @@ export function stepsTable(vectors: StepVector[], opts: { emptyText: string }): 
   );
 }
 
-/** The measurements table, client-paged. Newest last (run order) unless `newestFirst`. */
+/** One row of the measurements table. */
+export function measurementRow(m: Measurement, compact = false): HTMLElement {
+  const bad = m.outcome === 'failed' || m.outcome === 'errored';
+  const channel = m.instrument_channel;
+  return h(
+    'tr',
+    { 'data-testid': 'meas-row', 'data-name': m.name, 'data-outcome': m.outcome, 'data-seq': m.seq, class: bad ? 'row-fail' : null, title: m.error || null },
+    h('td', { class: 'mono' }, m.step_path || '—', m.vector_index >= 0 ? h('span', { class: 'muted' }, ` [${m.vector_index}]`) : null),
+    h(
+      'td',
+      { class: 'strong' },
+      m.name,
+      channel && !compact ? h('a', { href: `/channels/${encodeURIComponent(channel)}`, class: 'ref', style: 'margin-left:8px;font-weight:400', 'data-testid': 'meas-channel', title: 'Instrument channel' }, channel) : null,
+    ),
+    valueCell(m),
+    h('td', { class: 'num', 'data-testid': 'meas-limits' }, limitsText(m) || h('span', { class: 'muted' }, '—'), m.comparator && !compact ? h('span', { class: 'muted', style: 'margin-left:6px' }, m.comparator) : null),
+    h('td', {}, outcomeBadge(m.outcome || 'done')),
+  );
+}
+
+/**
+ * Rows a `progressive` table builds before its first frame: what a
+ * window of this height shows below a run header (rows are ~29 px;
+ * 25 rows at 800 px, 37 at 1080 px). Style, layout and paint of a table
+ * cost in proportion to its rows, so the rest waits for the frame after.
+ */
+export function firstScreenRows(): number {
+  return Math.max(20, Math.ceil((window.innerHeight - 200) / 25) + 1);
+}
+
+/** Runs `fn` once the next frame has been produced (or after 100 ms when no frame comes). */
+export function afterNextFrame(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() => setTimeout(run, 0));
+  setTimeout(run, 100);
+}
+
+/**
+ * The measurements table, client-paged. Newest last (run order) unless
+ * `newestFirst`. `progressive`: the first firstScreenRows() rows now, the
+ * rest of the page after the next frame (for a table that appears on an
+ * empty screen, not for one that replaces a table in place: the page
+ * would shrink for a frame).
+ */
 export function measurementsTable(
   all: Measurement[],
-  opts: { page: number; size: number; onPage?: (page: number, size: number) => void; newestFirst?: boolean; emptyText: string; compact?: boolean },
+  opts: { page: number; size: number; onPage?: (page: number, size: number) => void; newestFirst?: boolean; emptyText: string; compact?: boolean; progressive?: boolean },
 ): HTMLElement {
   const list = opts.newestFirst ? all.slice().reverse() : all;
   const from = opts.page * opts.size;
   const body = h('tbody', { 'data-testid': 'meas-body' });
   if (!list.length) fill(body, emptyRow(5, opts.emptyText, 'meas-empty'));
-  for (const m of list.slice(from, from + opts.size)) {
-    const bad = m.outcome === 'failed' || m.outcome === 'errored';
-    const channel = m.instrument_channel;
-    body.append(
-      h(
-        'tr',
-        { 'data-testid': 'meas-row', 'data-name': m.name, 'data-outcome': m.outcome, 'data-seq': m.seq, class: bad ? 'row-fail' : null, title: m.error || null },
-        h('td', { class: 'mono' }, m.step_path || '—', m.vector_index >= 0 ? h('span', { class: 'muted' }, ` [${m.vector_index}]`) : null),
-        h(
-          'td',
-          { class: 'strong' },
-          m.name,
-          channel && !opts.compact ? h('a', { href: `/channels/${encodeURIComponent(channel)}`, class: 'ref', style: 'margin-left:8px;font-weight:400', 'data-testid': 'meas-channel', title: 'Instrument channel' }, channel) : null,
-        ),
-        valueCell(m),
-        h('td', { class: 'num', 'data-testid': 'meas-limits' }, limitsText(m) || h('span', { class: 'muted' }, '—'), m.comparator && !opts.compact ? h('span', { class: 'muted', style: 'margin-left:6px' }, m.comparator) : null),
-        h('td', {}, outcomeBadge(m.outcome || 'done')),
-      ),
-    );
+  const rows = list.slice(from, from + opts.size);
+  const now = opts.progressive ? rows.slice(0, firstScreenRows()) : rows;
+  for (const m of now) body.append(measurementRow(m, opts.compact));
+  if (now.length < rows.length) {
+    body.dataset.pending = 'true';
+    afterNextFrame(() => {
+      const rest = document.createDocumentFragment();
+      for (const m of rows.slice(now.length)) rest.append(measurementRow(m, opts.compact));
+      body.append(rest);
+      delete body.dataset.pending;
+    });
   }
   const table = h(
     'table',

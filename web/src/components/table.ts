@@ -127,3 +127,59 @@ export function pager(
 export function emptyRow(cols: number, text: string, testid = 'table-empty'): HTMLElement {
   return h('tr', { class: 'empty', 'data-testid': testid }, h('td', { colspan: cols }, text));
 }
+
+/** Rows a clipped scroller keeps laid out while scrolled to the top. */
+export const CLIPPED_ROWS = 40;
+const HIDDEN = 'clip-hidden';
+
+/**
+ * A scroll box holding a long, often-updated table (the live timeline, the
+ * live measurements): while it is scrolled to the top only the first
+ * CLIPPED_ROWS rows of its tbody are laid out and painted (the others stay
+ * in the DOM, display:none). Chromium paints a scroller's content far
+ * beyond what shows (so scrolling needs no repaint), and on a page that
+ * changes 20 times a second that was most of every frame. Scrolling to the
+ * end of the shown rows shows all of them; back at the top the clip
+ * returns. Call `rowsChanged()` after inserting rows (O(rows newly past
+ * the limit)) and `rebuilt()` after replacing them all.
+ */
+export class ClippedRows {
+  private clipped = true;
+
+  constructor(
+    scroller: HTMLElement,
+    private readonly body: () => HTMLElement | null,
+  ) {
+    scroller.addEventListener(
+      'scroll',
+      () => {
+        if (this.clipped && scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 60) this.set(false);
+        else if (!this.clipped && scroller.scrollTop === 0) this.set(true);
+      },
+      { passive: true },
+    );
+  }
+
+  private set(clipped: boolean): void {
+    this.clipped = clipped;
+    const body = this.body();
+    if (!body) return;
+    const rows = body.children;
+    for (let i = CLIPPED_ROWS; i < rows.length; i++) rows[i].classList.toggle(HIDDEN, clipped);
+  }
+
+  /** After rows were inserted: the ones pushed past the limit hide. */
+  rowsChanged(inserted?: Element): void {
+    if (!this.clipped) return;
+    const body = this.body();
+    if (!body) return;
+    // Rows from CLIPPED_ROWS on are hidden; those just pushed there are not yet.
+    for (let r = body.children[CLIPPED_ROWS]; r && !r.classList.contains(HIDDEN); r = r.nextElementSibling as Element) r.classList.add(HIDDEN);
+    if (inserted?.previousElementSibling?.classList.contains(HIDDEN)) inserted.classList.add(HIDDEN);
+  }
+
+  /** After the tbody was filled anew. */
+  rebuilt(): void {
+    this.set(this.clipped);
+  }
+}

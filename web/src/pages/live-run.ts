@@ -9,11 +9,11 @@ import { api, isChannelRef, type Instrument, type StoredEvent } from '../api';
 import { eventSummary, typeClass } from '../components/event-summary';
 import { RunModel, stepState } from '../components/run-model';
 import { metaItem, runHeader, runTitle } from '../components/run-header';
-import { measurementsTable } from '../components/run-views';
+import { measurementRow, measurementsTable } from '../components/run-views';
 import { sparkline } from '../components/sparkline';
 import { outcomeBadge } from '../components/status';
 import { tabStrip } from '../components/tabs';
-import { emptyRow } from '../components/table';
+import { ClippedRows, emptyRow } from '../components/table';
 import { fill, h } from '../dom';
 import { formatIsoUtc, formatNumber, formatTime, shortId } from '../format';
 import { navigate, withQuery, type Mounted, type Params } from '../router';
@@ -23,6 +23,8 @@ type Tab = (typeof TABS)[number];
 const MAX_EVENTS = 1000;
 const MAX_LINES = 2000;
 const SPARK = 60;
+/** Newest measurements the live table shows. */
+const MEAS_ROWS = 200;
 
 interface ChannelState {
   id: string;
@@ -63,6 +65,9 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
   const eventsPane = h('div', { class: 'scroll', style: 'max-height:480px', 'data-testid': 'pane-events' }, h('table', { class: 'grid', 'data-testid': 'timeline' }, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Role'), h('th', {}, 'Summary'))), eventsBody));
   const channelsPane = h('div', { class: 'scroll', 'data-testid': 'pane-channels' }, h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'Channel'), h('th', { class: 'num' }, 'Last value'), h('th', {}, 'History'), h('th', {}, 'Instrument'), h('th', { class: 'num' }, 'Reads'), h('th', {}, 'Updated'))), channelsBody));
   const outputPane = h('div', { 'data-testid': 'pane-output' }, consoleEl);
+  const measScroller = h('div', { class: 'scroll', style: 'max-height:320px' }, measSlot);
+  const eventsClip = new ClippedRows(eventsPane, () => eventsBody);
+  const measClip = new ClippedRows(measScroller, () => measSlot.querySelector<HTMLElement>('[data-testid="meas-body"]'));
   fill(eventsBody, emptyRow(4, 'Waiting for events…', 'timeline-empty'));
   fill(channelsBody, emptyRow(6, 'No instrument reads yet.', 'live-channels-empty'));
   consoleEl.append(h('span', { class: 'console-empty', 'data-testid': 'output-empty' }, 'No output yet. The test program’s stdout and stderr appear here as it prints.'));
@@ -82,7 +87,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
         h('header', { class: 'panel-head', style: 'border-top:1px solid var(--line)' }, h('h3', {}, 'Instruments')),
         h('div', { class: 'scroll' }, h('table', { class: 'grid', 'data-testid': 'instruments-table' }, h('thead', {}, h('tr', {}, h('th', {}, 'Role'), h('th', {}, 'Type'), h('th', {}, 'Resource'), h('th', {}, 'Mode'), h('th', {}, 'Connected'))), instrumentsBody)),
       ),
-      h('section', { class: 'panel' }, h('header', { class: 'panel-head' }, h('h3', {}, 'Measurements'), measCount), h('div', { class: 'scroll', style: 'max-height:320px' }, measSlot)),
+      h('section', { class: 'panel' }, h('header', { class: 'panel-head' }, h('h3', {}, 'Measurements'), measCount), measScroller),
     ),
     h('section', { class: 'panel' }, tabsSlot, eventsPane, channelsPane, outputPane),
   );
@@ -96,7 +101,23 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     return model.steps.some((s) => s.status !== 'pending') ? 'running' : 'starting';
   }
 
+  // Stream events change the tab counts many times a frame: one strip
+  // rebuild per frame (renderTabs() itself stays synchronous for the
+  // tab switches and first render).
+  let tabsFrame = 0;
+  function scheduleTabs(): void {
+    if (tabsFrame) return;
+    tabsFrame = requestAnimationFrame(() => {
+      tabsFrame = 0;
+      renderTabs();
+    });
+  }
+
   function renderTabs(): void {
+    if (tabsFrame) {
+      cancelAnimationFrame(tabsFrame);
+      tabsFrame = 0;
+    }
     fill(
       tabsSlot,
       tabStrip(
@@ -122,6 +143,15 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     }
     const r = model.run;
     if (!r) return;
+    // A refresh of measurements only (the run and its steps were not
+    // refetched): the header, session and instruments stay as they are,
+    // and the new measurements are added on top of the table.
+    if (r === shownRun && model.steps === shownSteps) {
+      renderMeasurements();
+      return;
+    }
+    shownRun = r;
+    shownSteps = model.steps;
     const st = state();
     document.title = `${st === 'running' || st === 'starting' ? '● ' : ''}${r.dut_serial || runTitle(r)} · ${st.toUpperCase()} — Litmus`;
     const ss = r.step_stats;
@@ -170,10 +200,36 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
       metaItem('PID', s?.pid ? String(s.pid) : '', 'live-pid', true),
     );
     renderInstruments(r.instruments ?? []);
-    measCount.textContent = String(model.measurementTotal);
-    fill(measSlot, measurementsTable(model.measurements, { page: 0, size: 200, newestFirst: true, compact: true, emptyText: done ? 'No measurements recorded.' : 'No measurements yet.' }));
+    renderMeasurements();
     renderTabs();
     if (!historyLoaded) void loadHistory();
+  }
+
+  // What the measurements table shows: the first `count` of
+  // model.measurements (the last of them has seq `lastSeq`), newest first.
+  let shown = { count: 0, lastSeq: -1, done: false };
+  let shownRun: typeof model.run = null;
+  let shownSteps: typeof model.steps | null = null;
+  function renderMeasurements(): void {
+    const list = model.measurements;
+    const done = !model.inFlight;
+    measCount.textContent = String(model.measurementTotal);
+    const body = measSlot.querySelector<HTMLElement>('[data-testid="meas-body"]');
+    const appended = body && shown.count > 0 && done === shown.done && list.length >= shown.count && list[shown.count - 1].seq === shown.lastSeq;
+    if (appended) {
+      // Measurements only ever append: O(new rows) instead of 200 rows.
+      if (list.length > shown.count) {
+        const rows = document.createDocumentFragment();
+        for (let i = list.length - 1; i >= shown.count && list.length - 1 - i < MEAS_ROWS; i--) rows.append(measurementRow(list[i], true));
+        body.prepend(rows);
+        while (body.childElementCount > MEAS_ROWS) body.lastElementChild?.remove();
+        measClip.rowsChanged();
+      }
+    } else {
+      fill(measSlot, measurementsTable(list, { page: 0, size: MEAS_ROWS, newestFirst: true, compact: true, emptyText: done ? 'No measurements recorded.' : 'No measurements yet.' }));
+      measClip.rebuilt();
+    }
+    shown = { count: list.length, lastSeq: list.length ? list[list.length - 1].seq : -1, done };
   }
 
   function renderInstruments(list: Instrument[]): void {
@@ -227,6 +283,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     }
     eventsBody.insertBefore(row, before);
     while (eventsBody.children.length > MAX_EVENTS) eventsBody.lastElementChild?.remove();
+    eventsClip.rowsChanged(row);
     eventCount += 1;
   }
 
@@ -277,7 +334,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
           ),
         ),
       );
-      renderTabs();
+      scheduleTabs();
     }, 50);
   }
 
@@ -298,7 +355,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     }
     while (consoleEl.childElementCount > MAX_LINES) consoleEl.firstElementChild?.remove();
     if (atBottom) consoleEl.scrollTop = consoleEl.scrollHeight;
-    renderTabs();
+    scheduleTabs();
   }
 
   async function loadHistory(): Promise<void> {
@@ -326,7 +383,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     if (!historyApplied) pending.push(ev);
     else {
       apply(ev, true);
-      if (ev.type !== 'instrument.read' && ev.type !== 'run.output') renderTabs();
+      if (ev.type !== 'instrument.read' && ev.type !== 'run.output') scheduleTabs();
     }
   });
   model.onChange(render);
@@ -343,6 +400,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
       abort.abort();
       model.destroy();
       window.clearTimeout(channelTimer);
+      cancelAnimationFrame(tabsFrame);
     },
   };
 }

@@ -98,6 +98,7 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
         setTab,
       ),
     );
+    if (panel.dataset.tab !== tab) delete panel.dataset.measKey;
     panel.dataset.tab = tab;
     switch (tab) {
       case 'overview': {
@@ -151,12 +152,18 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
       case 'steps':
         fill(panel, h('div', { class: 'scroll' }, stepsTable(vectors, { emptyText: model.inFlight ? 'Waiting for the first step…' : 'This run recorded no steps.' })));
         break;
-      case 'measurements':
+      case 'measurements': {
+        // The same rows as shown (another tab's count changed, e.g. the
+        // DUT history arrived): leave the table alone.
+        const key = `${measPage}|${measSize}|${model.measurements.length}|${model.measurementTotal}|${model.inFlight}`;
+        if (panel.dataset.measKey === key && panel.querySelector('[data-testid="meas-table"]')) break;
+        const progressive = !panel.querySelector('[data-testid="meas-table"]');
         fill(
           panel,
           measurementsTable(model.measurements, {
             page: measPage,
             size: measSize,
+            progressive,
             emptyText: model.inFlight ? 'No measurements yet.' : 'This run recorded no measurements.',
             onPage: (p, s) => {
               measPage = p;
@@ -165,7 +172,9 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
             },
           }),
         );
+        panel.dataset.measKey = key;
         break;
+      }
       case 'history':
         renderHistory(r);
         break;
