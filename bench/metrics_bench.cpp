@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <future>
 #include <iostream>
+#include <limits>
 #include <map>
 #include <memory>
 #include <string>
@@ -33,6 +34,9 @@
 #include "core/data_dir.hpp"
 #include "demo_store.hpp"
 #include "metrics/metrics_request.hpp"
+#include "metrics/retest.hpp"
+#include "metrics/run_facts.hpp"
+#include "metrics/yield.hpp"
 #include "recording_reporter.hpp"
 #include "serve_process.hpp"
 #include "store/event_store.hpp"
@@ -208,6 +212,24 @@ int main(int argc, char** argv) {
       for (auto _ : state) benchmark::DoNotOptimize(plain_query(db, sql));
     });
   }
+  // Diagnosis: the run-level lenses with the runs read on one connection,
+  // what the second reader (load_run_facts) brings.
+  {
+    const metrics::MetricsFilter filter = metrics::parse_metrics_request(metrics::Lens::retest, {}).filter;
+    constexpr std::int64_t kNeverSplit = std::numeric_limits<std::int64_t>::max();
+    add("diagnosis/retest, one reader", [&db, filter](benchmark::State& state) {
+      for (auto _ : state) {
+        const auto table = metrics::load_run_facts(db, filter, metrics::RunTexts::all, kNeverSplit);
+        benchmark::DoNotOptimize(metrics::retest_report(table, metrics::Period::day, 15).periods.size());
+      }
+    });
+    add("diagnosis/summary, one reader", [&db, filter](benchmark::State& state) {
+      for (auto _ : state) {
+        const auto table = metrics::load_run_facts(db, filter, metrics::RunTexts::serial, kNeverSplit);
+        benchmark::DoNotOptimize(metrics::yield_summary(table).runs);
+      }
+    });
+  }
   add("lens/facets", [&db](benchmark::State& state) {
     for (auto _ : state) benchmark::DoNotOptimize(metrics::metrics_facets(db).dump().size());
   });
@@ -265,6 +287,8 @@ int main(int argc, char** argv) {
   };
   for (const Case& c : all) line("lens " + c.name, "lens/" + c.name, "baseline/" + c.name, 300);
   line("lens facets", "lens/facets", "", 300);
+  line("diagnosis: retest, runs read on one reader", "diagnosis/retest, one reader", "", 300);
+  line("diagnosis: summary, runs read on one reader", "diagnosis/summary, one reader", "", 300);
   line("page: yield tab over HTTP (3 requests in parallel)", "page/yield tab: facets + summary + trend over HTTP", "",
        1000);
   std::printf("\nsummary: %s\n", all_met ? "every goal MET" : "some goal NOT MET");

@@ -1,5 +1,7 @@
 #include "core/json_text.hpp"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstddef>
@@ -12,26 +14,24 @@ namespace {
 
 constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 
-bool plain(unsigned char byte) { return byte >= 0x20 && byte != '"' && byte != '\\' && byte < 0x80; }
+// plain(): copied into a JSON string as it is.
+constexpr auto kPlain = [] {
+  std::array<bool, 256> table{};
+  for (int byte = 0x20; byte < 0x80; ++byte) table[byte] = byte != '"' && byte != '\\';
+  return table;
+}();
+bool plain(unsigned char byte) { return kPlain[byte]; }
 
-// Index of the first byte from `at` on that is not plain(), or text.size().
-// Eight bytes at a time while all are plain: the word tests below say
-// exactly whether any byte is below 0x20, is '"' or '\\', or has its high
-// bit set (not which one; the byte loop finds it).
-std::size_t plain_run_end(std::string_view text, std::size_t at) {
+// True when none of the eight bytes of `word` is below 0x20, '"' or '\\',
+// or has its high bit set: the word tests say exactly whether any byte is
+// one of those (not which one; the byte path finds it).
+bool plain_word(std::uint64_t word) {
   constexpr std::uint64_t kOnes = 0x0101010101010101u, kHighs = 0x8080808080808080u;
-  const auto has_zero_byte = [](std::uint64_t word) { return (word - kOnes) & ~word & kHighs; };
-  while (at + 8 <= text.size()) {
-    std::uint64_t word;
-    std::memcpy(&word, text.data() + at, 8);
-    const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
-    const std::uint64_t quote = has_zero_byte(word ^ (kOnes * '"'));
-    const std::uint64_t backslash = has_zero_byte(word ^ (kOnes * '\\'));
-    if ((below_space | quote | backslash | (word & kHighs)) != 0) break;
-    at += 8;
-  }
-  while (at < text.size() && plain(static_cast<unsigned char>(text[at]))) ++at;
-  return at;
+  const auto has_zero_byte = [](std::uint64_t w) { return (w - kOnes) & ~w & kHighs; };
+  const std::uint64_t below_space = (word - kOnes * 0x20) & ~word & kHighs;
+  const std::uint64_t quote = has_zero_byte(word ^ (kOnes * '"'));
+  const std::uint64_t backslash = has_zero_byte(word ^ (kOnes * '\\'));
+  return (below_space | quote | backslash | (word & kHighs)) == 0;
 }
 
 // Length of the well-formed UTF-8 sequence (Unicode table 3-7) starting at
@@ -65,33 +65,34 @@ int utf8_sequence(std::string_view text, std::size_t at) {
   return length;
 }
 
-void append_escaped(std::string& out, unsigned char byte) {
+// Writes the escape of an ASCII byte that is not plain() at `at`; returns
+// the end of what it wrote (at most 6 bytes).
+char* write_escaped(char* at, unsigned char byte) {
+  const auto two = [&](char second) {
+    at[0] = '\\';
+    at[1] = second;
+    return at + 2;
+  };
   switch (byte) {
     case '"':
-      out += "\\\"";
-      return;
+      return two('"');
     case '\\':
-      out += "\\\\";
-      return;
+      return two('\\');
     case '\b':
-      out += "\\b";
-      return;
+      return two('b');
     case '\f':
-      out += "\\f";
-      return;
+      return two('f');
     case '\n':
-      out += "\\n";
-      return;
+      return two('n');
     case '\r':
-      out += "\\r";
-      return;
+      return two('r');
     case '\t':
-      out += "\\t";
-      return;
+      return two('t');
     default: {
       constexpr char kHex[] = "0123456789abcdef";
       const char escape[] = {'\\', 'u', '0', '0', kHex[byte >> 4], kHex[byte & 0xF]};
-      out.append(escape, sizeof escape);
+      std::memcpy(at, escape, sizeof escape);
+      return at + sizeof escape;
     }
   }
 }
@@ -106,28 +107,52 @@ void append_integral(std::string& out, Integer value) {
 }  // namespace
 
 void append_string(std::string& out, std::string_view text) {
+  // Escaped piece by piece into a buffer on the stack, then appended: JSON
+  // text in a string (an MCP answer) has a quote every few bytes, and
+  // appending to `out` around each escape cost three times this.
+  constexpr std::size_t kPiece = 2048;
+  // Each input byte becomes at most 6 (\u00XX); the piece's last UTF-8
+  // sequence may run 3 bytes past it.
+  char buffer[kPiece * 6 + 8];
   out += '"';
-  std::size_t run = 0;  // start of the bytes not yet copied, all plain or valid UTF-8
   std::size_t i = 0;
-  while ((i = plain_run_end(text, i)) < text.size()) {
-    const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte >= 0x80) {
-      const int length = utf8_sequence(text, i);
-      if (length > 0) {
-        i += static_cast<std::size_t>(length);
-        continue;
+  while (i < text.size()) {
+    char* to = buffer;
+    const std::size_t end = std::min(text.size(), i + kPiece);
+    while (i < end) {
+      if (i + 8 <= end) {
+        std::uint64_t word;
+        std::memcpy(&word, text.data() + i, 8);
+        if (plain_word(word)) {
+          std::memcpy(to, &word, 8);
+          to += 8;
+          i += 8;
+          continue;
+        }
       }
-      out.append(text, run, i - run);
-      out += kReplacement;
-      i += static_cast<std::size_t>(-length);
-    } else {
-      out.append(text, run, i - run);
-      append_escaped(out, byte);
-      ++i;
+      // Byte by byte up to the next word: one of these eight is not plain.
+      const std::size_t stop = std::min(end, i + 8);
+      while (i < stop) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (plain(byte)) {
+          *to++ = static_cast<char>(byte);
+          ++i;
+        } else if (byte < 0x80) {
+          to = write_escaped(to, byte);
+          ++i;
+        } else if (const int length = utf8_sequence(text, i); length > 0) {
+          std::memcpy(to, text.data() + i, static_cast<std::size_t>(length));
+          to += length;
+          i += static_cast<std::size_t>(length);
+        } else {
+          std::memcpy(to, kReplacement.data(), kReplacement.size());
+          to += kReplacement.size();
+          i += static_cast<std::size_t>(-length);
+        }
+      }
     }
-    run = i;
+    out.append(buffer, static_cast<std::size_t>(to - buffer));
   }
-  out.append(text, run, text.size() - run);
   out += '"';
 }
 

@@ -1,13 +1,10 @@
 #include "export/measurement_export.hpp"
 
-#include <sqlite3.h>
-
 #include <algorithm>
 #include <charconv>
 #include <condition_variable>
 #include <exception>
 #include <map>
-#include <memory>
 #include <mutex>
 #include <thread>
 #include <tuple>
@@ -16,6 +13,7 @@
 #include "core/json_text.hpp"
 #include "core/timestamp.hpp"
 #include "export/csv_writer.hpp"
+#include "store/shared_snapshot.hpp"
 
 namespace litmus::exporting {
 
@@ -343,65 +341,6 @@ std::vector<SeqRange> session_chunks(store::Database& db, const std::string& ses
   return chunks;
 }
 
-// One read transaction on `db` for the context and every row, so the
-// export is one state of the store, and, for two readers, a second
-// read-only connection whose transaction sees exactly that state. Debian's
-// SQLite is built without sqlite3_snapshot_open, so: `db`'s transaction
-// starts between two data_version reads of the second connection, the
-// later one inside its own transaction; equal, nothing was committed in
-// between and the two see the same. No twin (one reader) when they
-// differ, the second connection cannot be opened or read (it is only a
-// speed-up), `db` is in memory, or a caller's transaction is open (its
-// snapshot may predate ours; then no transaction of our own either).
-class ReadSnapshot {
- public:
-  ReadSnapshot(store::Database& db, bool want_twin) : db_(db) {
-    if (sqlite3_get_autocommit(db.handle()) == 0) return;
-    want_twin = want_twin && !db.path().empty() && db.path() != ":memory:";
-    std::int64_t before = 0;
-    if (want_twin) {
-      try {
-        twin_ = std::make_unique<store::Database>(db.path(), /*read_only=*/true);
-        before = twin_->data_version();
-      } catch (const StoreError&) {
-        twin_.reset();
-      }
-    }
-    db.exec("BEGIN");
-    try {
-      start_read(db);
-    } catch (...) {
-      end();
-      throw;
-    }
-    active_ = true;
-    if (!twin_) return;
-    try {
-      twin_->exec("BEGIN");
-      start_read(*twin_);
-      if (twin_->data_version() != before) twin_.reset();  // a commit fell in between
-    } catch (const StoreError&) {
-      twin_.reset();
-    }
-  }
-  ~ReadSnapshot() {
-    if (active_) end();
-  }
-  ReadSnapshot(const ReadSnapshot&) = delete;
-  ReadSnapshot& operator=(const ReadSnapshot&) = delete;
-
-  store::Database* twin() const { return twin_.get(); }
-
- private:
-  void end() { sqlite3_exec(db_.handle(), "COMMIT", nullptr, nullptr, nullptr); }  // a read: nothing to lose
-  // A deferred transaction takes its snapshot at its first read.
-  static void start_read(store::Database& db) { db.prepare("SELECT 1 FROM measurements LIMIT 1").step(); }
-
-  store::Database& db_;
-  std::unique_ptr<store::Database> twin_;
-  bool active_ = false;
-};
-
 // A session's chunks formatted by two threads, each on its own connection
 // (this one on `db`, a worker on `twin`), written in order by this one:
 // the export is SQLite reading rows and formatting them, both CPU-bound,
@@ -491,7 +430,9 @@ std::int64_t export_measurements(store::Database& db, const ExportScope& scope, 
                                  int readers) {
   // Two readers split a session by seq; a run's rows (no index by run)
   // are read by one.
-  const ReadSnapshot snapshot(db, readers > 1 && scope.run_id.empty());
+  // One read transaction for the context and every row, so the export is
+  // one state of the store.
+  const store::SharedSnapshot snapshot(db, readers > 1 && scope.run_id.empty());
   store::Database* twin = snapshot.twin();
 
   const Context context = read_context(db, scope);

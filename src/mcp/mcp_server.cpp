@@ -56,13 +56,10 @@ std::optional<std::string> McpServer::handle(std::string_view line) {
   if (!is_request) return std::nullopt;  // notifications/initialized, cancelled, …: nothing to answer
   try {
     if (!params.is_object()) throw RpcError{kInvalidParams, "params must be an object"};
-    const std::string result = dispatch(method->get<std::string>(), params);
-    std::string answer;
-    answer.reserve(result.size() + 64);
-    answer += R"({"id":)";
-    answer += dump(id);
-    answer += R"(,"jsonrpc":"2.0","result":)";
-    answer += result;
+    // The result is written after the envelope's start, not copied there:
+    // a tool's answer can be megabytes.
+    std::string answer = R"({"id":)" + dump(id) + R"(,"jsonrpc":"2.0","result":)";
+    dispatch(method->get<std::string>(), params, answer);
     answer += '}';
     return answer;
   } catch (const RpcError& error) {
@@ -82,9 +79,15 @@ void McpServer::serve(std::istream& in, std::ostream& out) {
   }
 }
 
-std::string McpServer::dispatch(const std::string& method, const json& params) {
-  if (method == "initialize") return dump(initialize(params));
-  if (method == "ping") return "{}";
+void McpServer::dispatch(const std::string& method, const json& params, std::string& out) {
+  if (method == "initialize") {
+    out += dump(initialize(params));
+    return;
+  }
+  if (method == "ping") {
+    out += "{}";
+    return;
+  }
   if (method == "tools/list") {
     json list = json::array();
     for (const auto& tool : tools_.tools()) {
@@ -93,9 +96,13 @@ std::string McpServer::dispatch(const std::string& method, const json& params) {
                       {"description", tool.description},
                       {"inputSchema", tool.input_schema}});
     }
-    return dump({{"tools", list}});
+    out += dump({{"tools", list}});
+    return;
   }
-  if (method == "tools/call") return call_tool(params);
+  if (method == "tools/call") {
+    call_tool(params, out);
+    return;
+  }
   throw RpcError{kMethodNotFound, "method not found: " + method};
 }
 
@@ -110,7 +117,7 @@ json McpServer::initialize(const json& params) {
   return result;
 }
 
-std::string McpServer::call_tool(const json& params) {
+void McpServer::call_tool(const json& params, std::string& out) {
   const auto name = params.find("name");
   if (name == params.end() || !name->is_string()) throw InvalidParams("tools/call: name must be a string");
   const json arguments = params.value("arguments", json::object());
@@ -119,17 +126,15 @@ std::string McpServer::call_tool(const json& params) {
     // The answer twice, as the spec asks of structured results: as text
     // for the model and as the object itself.
     const std::string answer = tools_.call(name->get<std::string>(), arguments);
-    std::string result;
     // Room for the answer twice, escaped once: no regrowing a megabyte string.
-    result.reserve(2 * answer.size() + answer.size() / 4 + 128);
-    result += R"({"content":[{"text":)";
-    json_text::append_string(result, answer);
-    result += R"(,"type":"text"}],"structuredContent":)";
-    result += answer;
-    result += '}';
-    return result;
+    out.reserve(out.size() + 2 * answer.size() + answer.size() / 4 + 128);
+    out += R"({"content":[{"text":)";
+    json_text::append_string(out, answer);
+    out += R"(,"type":"text"}],"structuredContent":)";
+    out += answer;
+    out += '}';
   } catch (const ToolFailed& failure) {
-    return dump({{"content", {{{"type", "text"}, {"text", failure.what()}}}}, {"isError", true}});
+    out += dump({{"content", {{{"type", "text"}, {"text", failure.what()}}}}, {"isError", true}});
   }
 }
 

@@ -65,10 +65,10 @@ class McpServer {
   void serve(std::istream& in, std::ostream& out);
 
  private:
-  // The result member's JSON text.
-  std::string dispatch(const std::string& method, const nlohmann::json& params);
+  // Appends the result member's JSON text to `out`.
+  void dispatch(const std::string& method, const nlohmann::json& params, std::string& out);
   nlohmann::json initialize(const nlohmann::json& params);
-  std::string call_tool(const nlohmann::json& params);
+  void call_tool(const nlohmann::json& params, std::string& out);
 
   ToolSet& tools_;
   ServerInfo info_;

@@ -96,6 +96,9 @@ class RunFactsTable {
   // Appends a run; `started_ts`, `duration_ns`, `outcome` and `tested` are
   // taken from `facts`, the texts from `texts`.
   void add(RunFacts facts, const Texts& texts);
+  // Moves `other`'s runs to the end of this table, its texts interned
+  // here (its arena is taken over, not copied).
+  void append(RunFactsTable&& other);
   // Oldest first, ties by run id: the order every lens reads.
   void sort_by_start();
 
@@ -127,7 +130,16 @@ enum class RunTexts {
   all,     // retest: serials, run ids and labels
 };
 
-// The filtered, finished runs, oldest first (ties by run id).
-RunFactsTable load_run_facts(store::Database& db, const MetricsFilter& filter, RunTexts texts);
+// From this many runs in the store up, load_run_facts reads the runs
+// table in two halves on two threads (below, a thread costs more than it
+// saves).
+inline constexpr std::int64_t kSplitRunsFrom = 20'000;
+
+// The filtered, finished runs, oldest first (ties by run id). With
+// `split_from` runs or more in the store, read in two halves on two
+// connections of one snapshot (store::SharedSnapshot) when it can be had;
+// `readers`, when given, is set to the number of connections that read.
+RunFactsTable load_run_facts(store::Database& db, const MetricsFilter& filter, RunTexts texts,
+                             std::int64_t split_from = kSplitRunsFrom, int* readers = nullptr);
 
 }  // namespace litmus::metrics

@@ -33,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -45,6 +46,13 @@ namespace litmus::store {
 inline constexpr const char* kRunProductKeySql =
     "COALESCE(NULLIF(r.dut_part_number, ''), NULLIF(r.product, ''), 'unknown')";
 inline constexpr const char* kRunStationKeySql = "COALESCE(NULLIF(r.hostname, ''), NULLIF(r.station, ''), 'unknown')";
+// The same two keys from their columns read as they are (NULL read as ""):
+// the first not empty, else "unknown". For a reader of many runs, to whom
+// SQLite would allocate a copy of each key.
+inline std::string_view run_key(std::string_view preferred, std::string_view fallback) {
+  if (!preferred.empty()) return preferred;
+  return fallback.empty() ? std::string_view("unknown") : fallback;
+}
 inline constexpr const char* kRunPhaseKeySql = "COALESCE(NULLIF(r.phase, ''), 'development')";
 inline constexpr const char* kRunLotKeySql = "COALESCE(r.dut_lot_number, '')";
 // A run the lenses count: finished, with an outcome.

@@ -175,41 +175,6 @@ TEST(TimeLoss, SecondsByOutcomePerPeriod) {
   EXPECT_DOUBLE_EQ(rows[0].total_s, 233);
 }
 
-TEST(RunFactsTable, EqualTextsShareAnIdAndTiesSortByRunId) {
-  RunFactsTable t;
-  RunFacts facts;
-  facts.started_ts = 5;
-  t.add(facts, {.run_id = "run-b", .serial = "S1", .product = "PN", .station = "PN", .git_commit = "x"});
-  t.add(facts, {.run_id = "run-a", .serial = "S2", .product = "PN", .station = "host", .git_commit = "x"});
-  facts.started_ts = 1;
-  t.add(facts, {.run_id = "run-c", .serial = "S1"});
-  t.sort_by_start();
-  ASSERT_EQ(t.runs().size(), 3u);
-  EXPECT_EQ(t.runs()[0].run_id, "run-c");
-  EXPECT_EQ(t.runs()[1].run_id, "run-a");  // same start as run-b: by run id
-  EXPECT_EQ(t.runs()[2].run_id, "run-b");
-  EXPECT_EQ(t.serial_count(), 2u);
-  EXPECT_EQ(t.runs()[0].serial, t.runs()[2].serial);
-  EXPECT_EQ(t.serial(t.runs()[1].serial), "S2");
-  EXPECT_EQ(t.runs()[1].product, t.runs()[2].product);
-  EXPECT_EQ(t.runs()[2].product, t.runs()[2].station);  // one pool: "PN" is one id
-  EXPECT_NE(t.runs()[1].station, t.runs()[2].station);
-  EXPECT_EQ(t.label(t.runs()[1].station), "host");
-  EXPECT_EQ(t.label(t.runs()[0].product), "");
-}
-
-TEST(RunFactsTable, ViewsSurviveGrowthAndMoves) {
-  RunFactsTable t;
-  std::vector<std::string> ids;
-  for (int i = 0; i < 20000; ++i) ids.push_back("run-" + std::to_string(i) + std::string(40, 'x'));
-  for (const auto& id : ids) t.add({}, {.run_id = id, .serial = id});
-  const RunFactsTable moved = std::move(t);
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    ASSERT_EQ(moved.runs()[i].run_id, ids[i]);
-    ASSERT_EQ(moved.serial(moved.runs()[i].serial), ids[i]);
-  }
-}
-
 TEST(YieldSummary, AnOutcomeThisBuildDoesNotKnowCountsAsOther) {
   const YieldSummary s = yield_summary(table({run("A", "2026-11-02T08:00:00Z", "weird", 1)}));
   EXPECT_EQ(s.runs, 1);
