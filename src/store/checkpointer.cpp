@@ -1,6 +1,6 @@
 #include "store/checkpointer.hpp"
 
-#include <sys/stat.h>
+#include <sqlite3.h>
 
 #include <chrono>
 #include <iostream>
@@ -11,22 +11,25 @@ namespace litmus::store {
 
 namespace {
 // SQLite's own auto-checkpoint threshold is 1000 pages (4 MiB at 4 KiB).
-constexpr off_t kWalThresholdBytes = 4 << 20;
+constexpr std::int64_t kWalThresholdBytes = 4 << 20;
 // A PASSIVE checkpoint never blocks writers, but under a steady stream of
 // commits it never catches up, so the WAL is never rewound and grows. Past
-// this size the checkpoint waits for the writer and truncates the WAL — a
+// this size the checkpoint waits for the writer and restarts the WAL — a
 // short, rare stall (the writer retries while busy) instead of a WAL
-// without bound.
-constexpr off_t kWalHardLimitBytes = 32 << 20;
+// without bound. RESTART, not TRUNCATE: the next commits overwrite the
+// file's blocks in place instead of allocating them again, which made a
+// stream of 1 MB waveforms ~10 % faster (bench/BENCHMARKS.md §7); the file
+// is cut back to this size when it restarts (journal_size_limit).
+constexpr std::int64_t kWalHardLimitBytes = 32 << 20;
 
-off_t bytes_of(const std::filesystem::path& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0 ? st.st_size : 0;
+int on_wal_commit(void* wal_pages, sqlite3*, const char*, int pages) {
+  static_cast<std::atomic<std::int64_t>*>(wal_pages)->store(pages);
+  return SQLITE_OK;
 }
 }  // namespace
 
 Checkpointer::Checkpointer(std::filesystem::path store_path)
-    : store_path_(std::move(store_path)), wal_path_(store_path_.string() + "-wal") {}
+    : store_path_(std::move(store_path)) {}
 
 Checkpointer::~Checkpointer() {
   {
@@ -38,8 +41,16 @@ Checkpointer::~Checkpointer() {
   if (thread_.joinable()) thread_.join();
 }
 
+void Checkpointer::watch(Database& writer) {
+  auto q = writer.prepare("PRAGMA page_size");
+  if (q.step()) page_bytes_ = q.column_int(0);
+  writer.exec("PRAGMA journal_size_limit=" + std::to_string(kWalHardLimitBytes));
+  // Replaces SQLite's auto-checkpoint (itself a WAL hook) on this connection.
+  sqlite3_wal_hook(writer.handle(), on_wal_commit, &wal_pages_);
+}
+
 void Checkpointer::after_commit() {
-  const off_t wal_bytes = bytes_of(wal_path_);
+  const std::int64_t wal_bytes = wal_pages_.load() * page_bytes_;
   if (wal_bytes < kWalThresholdBytes) return;
   std::unique_lock lock(mutex_);
   if (stop_) return;
@@ -73,8 +84,8 @@ void Checkpointer::run() {
     lock.unlock();
     try {
       if (!db) db = std::make_unique<Database>(store_path_, /*read_only=*/false, /*busy_timeout_ms=*/1000);
-      db->exec(bytes_of(wal_path_) > kWalHardLimitBytes ? "PRAGMA wal_checkpoint(TRUNCATE)"
-                                                          : "PRAGMA wal_checkpoint(PASSIVE)");
+      db->exec(wal_pages_.load() * page_bytes_ > kWalHardLimitBytes ? "PRAGMA wal_checkpoint(RESTART)"
+                                                                    : "PRAGMA wal_checkpoint(PASSIVE)");
     } catch (const std::exception& error) {
       // Another connection checkpointing, or the file gone: the next
       // request retries; the WAL meanwhile only grows.

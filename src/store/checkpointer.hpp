@@ -5,9 +5,10 @@
 // runs the checkpoint inline — two fdatasyncs, tens of milliseconds on a
 // busy disk — and every event behind it waits: that was the whole tail of
 // the live latency (bench/BENCHMARKS.md §4). The writer's connection turns
-// auto-checkpoint off and asks this thread, with its own connection, for a
-// PASSIVE checkpoint (which never blocks writers) once the WAL is large, and
-// for a TRUNCATE one when a steady stream of commits kept it from catching up.
+// auto-checkpoint off (watch()) and asks this thread, with its own
+// connection, for a PASSIVE checkpoint (which never blocks writers) once the
+// WAL holds many pages, and for a RESTART one when a steady stream of
+// commits kept it from catching up.
 
 #include <atomic>
 #include <condition_variable>
@@ -18,6 +19,8 @@
 
 namespace litmus::store {
 
+class Database;
+
 class Checkpointer {
  public:
   explicit Checkpointer(std::filesystem::path store_path);
@@ -25,24 +28,33 @@ class Checkpointer {
   Checkpointer(const Checkpointer&) = delete;
   Checkpointer& operator=(const Checkpointer&) = delete;
 
-  // Call after each commit: requests a checkpoint when the WAL file has
-  // grown past the threshold. Cheap (one stat) — but past the hard limit it
-  // waits (at most ~2 s) for that checkpoint: a writer that starts its next
-  // transaction at once would keep the truncating checkpoint from ever
-  // getting the lock, and the WAL would grow without bound.
+  // Takes over checkpointing from the writer's connection `writer` (again
+  // after each reopen): SQLite's auto-checkpoint off, the WAL's page count
+  // seen after each of its commits, its file cut back to the hard limit
+  // when it restarts. `writer` must be closed before this is destroyed.
+  void watch(Database& writer);
+
+  // Call after each commit on the watched connection: requests a checkpoint
+  // when the WAL holds more than the threshold. Cheap — but past the hard
+  // limit it waits (at most ~2 s) for that checkpoint: a writer that starts
+  // its next transaction at once would keep the restarting checkpoint from
+  // ever getting the lock, and the WAL would grow without bound.
   void after_commit();
 
  private:
   void run();
 
   const std::filesystem::path store_path_;
-  const std::filesystem::path wal_path_;
   std::mutex mutex_;
   std::condition_variable cv_;
   std::condition_variable done_cv_;
   bool requested_ = false;  // guarded by mutex_
   bool stop_ = false;       // guarded by mutex_
   std::uint64_t finished_ = 0;  // checkpoints run (or failed); guarded by mutex_
+  // The WAL's size in pages after the watched connection's last commit
+  // (SQLite's WAL hook, on the writer's thread).
+  std::atomic<std::int64_t> wal_pages_{0};
+  std::int64_t page_bytes_ = 4096;  // the store's page size, read by watch()
   std::thread thread_;      // started on the first request
 };
 

@@ -81,8 +81,8 @@ void StoreWriter::wait_for_work() {
 }
 
 void StoreWriter::run() {
+  std::unique_ptr<Checkpointer> checkpointer;  // outlives `store`, whose connection it watches
   std::unique_ptr<EventStore> store;
-  std::unique_ptr<Checkpointer> checkpointer;
   ino_t opened_inode = 0;
   std::optional<JournalIngestor> ingestor;
   LiveNotifier notifier(data_dir_);
@@ -96,8 +96,8 @@ void StoreWriter::run() {
       if (!store) {
         store = EventStore::open(data_dir_);
         store->db().set_busy_timeout(kBusyTimeoutMs);
-        store->db().exec("PRAGMA wal_autocheckpoint=0");  // the Checkpointer does it off this thread
         if (!checkpointer) checkpointer = std::make_unique<Checkpointer>(store->path());
+        checkpointer->watch(store->db());  // checkpoints off this thread
         opened_inode = store_inode(store->path());
       }
       if (!ingestor) ingestor.emplace(journal_, 0);
