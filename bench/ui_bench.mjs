@@ -69,6 +69,11 @@ function probe() {
   document.addEventListener('DOMContentLoaded', () => watch.observe(document.body, { childList: true, subtree: true }));
 
   window.__latencies = [];
+  // The same, only for events emitted after the page's stream was open
+  // (those before — emitted while the page was loading — wait for the page,
+  // not for a live update): reported beside the goal's figure, not instead.
+  window.__followingLatencies = [];
+  window.__streamOpen = Infinity;
   const runId = location.pathname.startsWith('/live/') ? location.pathname.slice(6) : '';
   const Original = window.EventSource;
   const timed = (fn) =>
@@ -78,8 +83,13 @@ function probe() {
         const ev = JSON.parse(e.data);
         if (ev.type === 'test.measurement' && ev.run_id === runId) {
           const emitted = ev.ts / 1e6;
+          const following = emitted >= window.__streamOpen;
           requestAnimationFrame(() =>
-            setTimeout(() => window.__latencies.push(performance.timeOrigin + performance.now() - emitted), 0),
+            setTimeout(() => {
+              const latency = performance.timeOrigin + performance.now() - emitted;
+              window.__latencies.push(latency);
+              if (following) window.__followingLatencies.push(latency);
+            }, 0),
           );
         }
       } catch {
@@ -88,6 +98,12 @@ function probe() {
       return r;
     };
   window.EventSource = class extends Original {
+    constructor(...a) {
+      super(...a);
+      super.addEventListener('open', () => {
+        if (window.__streamOpen === Infinity) window.__streamOpen = performance.timeOrigin + performance.now();
+      });
+    }
     addEventListener(type, fn, opts) {
       return super.addEventListener(type, typeof fn === 'function' ? timed(fn) : fn, opts);
     }
@@ -219,10 +235,18 @@ try {
   const latencies = [];
   for (const page of pages) latencies.push(...(await page.evaluate(() => window.__latencies)));
   const live = summary(latencies);
+  const followingLatencies = [];
+  for (const page of pages) followingLatencies.push(...(await page.evaluate(() => window.__followingLatencies)));
   const expected = PAGES * Math.floor(SECONDS * RATE);
   console.log(
     `live update emit -> screen, ${PAGES} pages x ${PROGRAMS} programs at ${RATE}/s for ${SECONDS} s: ${live.n}/${expected} updates  median ${fmt(live.median)}  p95 ${fmt(live.p95)}  p99 ${fmt(live.p99)}  max ${fmt(live.max)} ms  ${live.p99 <= 100 ? 'MET' : 'NOT MET'} (goal p99 <= 100 ms)`,
   );
+  if (followingLatencies.length) {
+    const f = summary(followingLatencies);
+    console.log(
+      `  of which emitted after the page's stream was open: ${f.n} updates  median ${fmt(f.median)}  p95 ${fmt(f.p95)}  p99 ${fmt(f.p99)}  max ${fmt(f.max)} ms (the rest were emitted while the page loaded)`,
+    );
+  }
   console.log(
     `litmus serve RSS: idle ${(idleKb / 1024).toFixed(1)} MB, peak sampled with ${PAGES} pages ${(peakKb / 1024).toFixed(1)} MB, VmHWM ${(hwmKb / 1024).toFixed(1)} MB  ${hwmKb / 1024 <= 150 ? 'MET' : 'NOT MET'} (goal <= 150 MB)`,
   );

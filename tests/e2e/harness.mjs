@@ -177,9 +177,26 @@ export async function launchBrowser() {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
+      // Chromium 156 in headless mode keeps its omnibox popup (a WebUI page,
+      // chrome://omnibox-popup.top-chrome/) in a renderer of its own that can
+      // reload its scripts over and over, taking CPU from the page under test
+      // on a 2-core machine (bench/ui_bench.mjs, BENCHMARKS §12). It is the
+      // browser's own UI, not Litmus: the feature flag drops most of it and
+      // closing the remaining browser_ui target below the rest.
+      '--disable-features=WebUIOmniboxPopup',
     ],
   });
   const page = context.pages()[0] ?? (await context.newPage());
+  try {
+    // A persistent context has no browser-level CDP session; the page's
+    // session lists and closes the browser's other targets as well.
+    const cdp = await context.newCDPSession(page);
+    const { targetInfos } = await cdp.send('Target.getTargets');
+    for (const t of targetInfos) if (t.type === 'browser_ui') await cdp.send('Target.closeTarget', { targetId: t.targetId });
+    await cdp.detach();
+  } catch {
+    // An older Chromium without such targets (or the Target domain): nothing to close.
+  }
   const consoleLines = [];
   page.on('console', (m) => consoleLines.push(`[${m.type()}] ${m.text()}`));
   page.on('pageerror', (e) => consoleLines.push(`[pageerror] ${e.stack || e.message}`));

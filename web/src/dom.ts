@@ -32,3 +32,26 @@ export function fill(el: Element, ...children: Child[]): void {
   el.replaceChildren();
   append(el, children);
 }
+
+/**
+ * Runs `fn` once the next frame has been produced and the browser is idle
+ * (or after 400 ms when no frame comes, e.g. in a hidden tab): for work
+ * the frame must not wait for (the rest of a long table, follow-up
+ * requests). After the frame it runs behind the tasks already queued
+ * (input, other callbacks waiting for that frame) instead of before them.
+ */
+export function afterNextFrame(fn: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    fn();
+  };
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 50 });
+      else setTimeout(run, 0);
+    }, 0),
+  );
+  setTimeout(run, 400);
+}

@@ -1,4 +1,5 @@
 import './styles/app.css';
+import { afterNextFrame } from './dom';
 import { createShell } from './layout';
 import { live } from './live';
 import { COMING_SOON } from './nav';
@@ -38,4 +39,14 @@ router.onNavigate((path) => shell.setActive(path));
 
 // Fix the stream's starting point before any page fetches its data, so
 // nothing emitted in between is missed (see live.start()).
-void live.start().finally(() => router.start());
+void live.start().finally(() => {
+  router.start();
+  // index.html's font warm-up: laid out with the shell's first frame (the
+  // page's requests are out by now), then gone; the fonts it looked up
+  // stay cached in the renderer.
+  const warmup = document.getElementById('font-warmup');
+  if (warmup) {
+    warmup.hidden = false;
+    afterNextFrame(() => warmup.remove());
+  }
+});

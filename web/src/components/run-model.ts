@@ -9,15 +9,18 @@
 // step and run events.
 
 import { api, ApiError, runInFlight, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
+import { afterNextFrame } from '../dom';
 import { live } from '../live';
 
 const REFRESH_MS = 250;
 /**
  * The first load asks for this many measurements, so the table paints
  * without waiting for a 10 000-measurement run's megabytes; the rest
- * follows at once in a second load. `litmus serve` preloads the first
- * load's three URLs in the page (kRunPagePreloads, server/static_files.hpp):
- * keep them the same.
+ * follows in a second load once the first rows are on screen (its
+ * megabytes, produced by a server that may share the machine and parsed
+ * on the main thread, would otherwise compete with that first frame).
+ * `litmus serve` preloads the first load's three URLs in the page
+ * (kRunPagePreloads, server/static_files.hpp): keep them the same.
  */
 const FIRST_MEASUREMENTS = 200;
 /** A just-launched run may not be stored yet: retry a 404 this long. */
@@ -74,6 +77,17 @@ export class RunModel {
     return !!this.run && runInFlight(this.run);
   }
 
+  /** How many (step_path, vector_index) the run has: vectors().length, without building them. */
+  vectorCount(): number {
+    if (this.counted?.steps !== this.steps) {
+      const keys = new Set<string>();
+      for (const s of this.steps) keys.add(`${s.step_path}\u0000${s.vector_index}`);
+      this.counted = { steps: this.steps, count: keys.size };
+    }
+    return this.counted.count;
+  }
+  private counted: { steps: Step[]; count: number } | null = null;
+
   /** Last attempt per (step_path, vector_index), in run order. */
   vectors(): StepVector[] {
     const byKey = new Map<string, StepVector>();
@@ -106,6 +120,7 @@ export class RunModel {
     const signal = this.abort.signal;
     const needRun = this.needRun || !this.run;
     this.needRun = false;
+    let rest = false;
     try {
       const offset = this.caughtUp ? this.measurements.length : 0;
       const [run, steps, meas] = await Promise.all([
@@ -121,7 +136,7 @@ export class RunModel {
       this.state = 'ready';
       if (!this.complete) {
         this.complete = true;
-        if (!this.caughtUp) this.again = true;
+        rest = !this.caughtUp;
       }
       this.follow();
     } catch (err) {
@@ -149,6 +164,10 @@ export class RunModel {
     if (this.again) {
       this.again = false;
       void this.load();
+    } else if (rest) {
+      afterNextFrame(() => {
+        if (!signal.aborted) void this.load();
+      });
     }
   }
 

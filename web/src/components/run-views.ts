@@ -2,7 +2,7 @@
 // stats cards, the steps table, the measurements table.
 
 import type { Measurement, RunDetail } from '../api';
-import { fill, h } from '../dom';
+import { afterNextFrame, fill, h } from '../dom';
 import { formatNumber, formatPercent, formatSeconds } from '../format';
 import { stepState, type StepVector } from './run-model';
 import { outcomeBadge } from './status';
@@ -150,18 +150,6 @@ export function measurementRow(m: Measurement, compact = false): HTMLElement {
  */
 export function firstScreenRows(): number {
   return Math.max(20, Math.ceil((window.innerHeight - 200) / 25) + 1);
-}
-
-/** Runs `fn` once the next frame has been produced (or after 100 ms when no frame comes). */
-export function afterNextFrame(fn: () => void): void {
-  let done = false;
-  const run = () => {
-    if (done) return;
-    done = true;
-    fn();
-  };
-  requestAnimationFrame(() => setTimeout(run, 0));
-  setTimeout(run, 100);
 }
 
 /**

@@ -13,7 +13,7 @@ import { measurementRow, measurementsTable } from '../components/run-views';
 import { sparkline } from '../components/sparkline';
 import { outcomeBadge } from '../components/status';
 import { tabStrip } from '../components/tabs';
-import { ClippedRows, emptyRow } from '../components/table';
+import { ArrivalMarks, ClippedRows, emptyRow } from '../components/table';
 import { fill, h } from '../dom';
 import { formatIsoUtc, formatNumber, formatTime, shortId } from '../format';
 import { navigate, withQuery, type Mounted, type Params } from '../router';
@@ -67,6 +67,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
   const outputPane = h('div', { 'data-testid': 'pane-output' }, consoleEl);
   const measScroller = h('div', { class: 'scroll', style: 'max-height:320px' }, measSlot);
   const eventsClip = new ClippedRows(eventsPane, () => eventsBody);
+  const arrivals = new ArrivalMarks();
   const measClip = new ClippedRows(measScroller, () => measSlot.querySelector<HTMLElement>('[data-testid="meas-body"]'));
   fill(eventsBody, emptyRow(4, 'Waiting for events…', 'timeline-empty'));
   fill(channelsBody, emptyRow(6, 'No instrument reads yet.', 'live-channels-empty'));
@@ -113,23 +114,35 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     });
   }
 
+  let stripTab: Tab | null = null;
   function renderTabs(): void {
     if (tabsFrame) {
       cancelAnimationFrame(tabsFrame);
       tabsFrame = 0;
     }
-    fill(
-      tabsSlot,
-      tabStrip(
-        [
-          { id: 'events', label: 'Events', count: eventCount },
-          { id: 'channels', label: 'Channels', count: channels.size },
-          { id: 'output', label: 'Output', count: lineCount },
-        ],
-        tab,
-        (t) => navigate(withQuery(location.pathname, { tab: t === 'events' ? null : t })),
-      ),
-    );
+    const counts: Record<Tab, number> = { events: eventCount, channels: channels.size, output: lineCount };
+    if (stripTab === tab) {
+      // Only counts changed (the usual case, once a frame while events
+      // arrive): update them in place rather than build a new strip.
+      for (const t of TABS) {
+        const el = tabsSlot.querySelector(`[data-testid="tab-count-${t}"]`);
+        if (el && el.textContent !== String(counts[t])) el.textContent = String(counts[t]);
+      }
+    } else {
+      stripTab = tab;
+      fill(
+        tabsSlot,
+        tabStrip(
+          [
+            { id: 'events', label: 'Events', count: counts.events },
+            { id: 'channels', label: 'Channels', count: counts.channels },
+            { id: 'output', label: 'Output', count: counts.output },
+          ],
+          tab,
+          (t) => navigate(withQuery(location.pathname, { tab: t === 'events' ? null : t })),
+        ),
+      );
+    }
     eventsPane.hidden = tab !== 'events';
     channelsPane.hidden = tab !== 'channels';
     outputPane.hidden = tab !== 'output';
@@ -267,7 +280,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     eventsBody.querySelector('[data-testid="timeline-empty"]')?.remove();
     const row = h(
       'tr',
-      { 'data-testid': 'timeline-row', 'data-event-id': ev.id, 'data-type': ev.type, 'data-seq': ev.seq, class: fresh ? 'arrived' : null },
+      { 'data-testid': 'timeline-row', 'data-event-id': ev.id, 'data-type': ev.type, 'data-seq': ev.seq },
       h('td', { class: 'mono', title: formatIsoUtc(ev.ts) }, formatTime(ev.ts)),
       h('td', {}, h('span', { class: typeClass(ev.type) }, ev.type)),
       h('td', {}, ev.role || h('span', { class: 'muted' }, '—')),
@@ -282,6 +295,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
       }
     }
     eventsBody.insertBefore(row, before);
+    if (fresh) arrivals.mark(row);
     while (eventsBody.children.length > MAX_EVENTS) eventsBody.lastElementChild?.remove();
     eventsClip.rowsChanged(row);
     eventCount += 1;
@@ -401,6 +415,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
       model.destroy();
       window.clearTimeout(channelTimer);
       cancelAnimationFrame(tabsFrame);
+      arrivals.stop();
     },
   };
 }

@@ -10,7 +10,7 @@ import { measurementsTable, statsCards, stepsTable } from '../components/run-vie
 import { outcomeBadge, runState } from '../components/status';
 import { tabStrip } from '../components/tabs';
 import { emptyRow, followRowLink, navigableRows } from '../components/table';
-import { fill, h } from '../dom';
+import { afterNextFrame, fill, h } from '../dom';
 import { formatDateTime, formatDuration, formatIsoUtc } from '../format';
 import { navigate, previousPath, withQuery, type Mounted, type Params } from '../router';
 
@@ -84,13 +84,12 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
         extra: model.inFlight ? h('a', { class: 'btn btn-sm', href: `/live/${encodeURIComponent(r.run_id)}`, 'data-testid': 'open-live' }, 'Live monitor') : null,
       }),
     );
-    const vectors = model.vectors();
     fill(
       tabsSlot,
       tabStrip(
         [
           { id: 'overview', label: 'Overview' },
-          { id: 'steps', label: 'Steps', count: vectors.length },
+          { id: 'steps', label: 'Steps', count: model.vectorCount() },
           { id: 'measurements', label: 'Measurements', count: model.measurementTotal },
           { id: 'history', label: 'DUT History', count: history ? Math.max(0, history.total - 1) : null },
         ],
@@ -150,7 +149,7 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
         break;
       }
       case 'steps':
-        fill(panel, h('div', { class: 'scroll' }, stepsTable(vectors, { emptyText: model.inFlight ? 'Waiting for the first step…' : 'This run recorded no steps.' })));
+        fill(panel, h('div', { class: 'scroll' }, stepsTable(model.vectors(), { emptyText: model.inFlight ? 'Waiting for the first step…' : 'This run recorded no steps.' })));
         break;
       case 'measurements': {
         // The same rows as shown (another tab's count changed, e.g. the
@@ -241,10 +240,23 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
     render();
   }
 
+  let historyDeferred = false;
   model.onChange(() => {
     // A run that just ended changes this serial's history too.
     if (history && model.run && !model.inFlight && !history.runs.some((x) => x.run_id === model.run!.run_id && x.ended_ts)) history = null;
-    if (!history && model.run?.dut_serial) void loadHistory(model.run.dut_serial);
+    const serial = model.run?.dut_serial;
+    if (!history && serial) {
+      // Only the History tab needs it now; elsewhere it is the tab's count,
+      // asked once the page's first frame is out (its answer re-renders the
+      // header and tabs, work the first frame need not wait for).
+      if (tab === 'history' || historyDeferred) void loadHistory(serial);
+      else {
+        historyDeferred = true;
+        afterNextFrame(() => {
+          if (!historyAbort.signal.aborted && !history) void loadHistory(serial);
+        });
+      }
+    }
     render();
   });
   return {
