@@ -29,8 +29,7 @@ CLI::Validator timestamp_validator() {
   return CLI::Validator(
       [](const std::string& text) -> std::string {
         if (parse_timestamp_ns(text)) return {};
-        return "'" + text + "' is not a time: give a date (2026-11-01), ISO-8601 with a zone "
-                                "(2026-11-01T08:00:00Z) or integer nanoseconds since 1970";
+        return "'" + text + "' is not a time: give " + std::string(kTimestampForms);
       },
       "TIME");
 }

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <thread>
 
 namespace litmus::json_text {
 
@@ -104,9 +105,8 @@ void append_integral(std::string& out, Integer value) {
   out.append(text, result.ptr);
 }
 
-}  // namespace
-
-void append_string(std::string& out, std::string_view text) {
+// append_string without the quotes.
+void append_escaped(std::string& out, std::string_view text) {
   // Escaped piece by piece into a buffer on the stack, then appended: JSON
   // text in a string (an MCP answer) has a quote every few bytes, and
   // appending to `out` around each escape cost three times this.
@@ -114,7 +114,6 @@ void append_string(std::string& out, std::string_view text) {
   // Each input byte becomes at most 6 (\u00XX); the piece's last UTF-8
   // sequence may run 3 bytes past it.
   char buffer[kPiece * 6 + 8];
-  out += '"';
   std::size_t i = 0;
   while (i < text.size()) {
     char* to = buffer;
@@ -153,6 +152,34 @@ void append_string(std::string& out, std::string_view text) {
     }
     out.append(buffer, static_cast<std::size_t>(to - buffer));
   }
+}
+
+}  // namespace
+
+void append_string(std::string& out, std::string_view text) {
+  out += '"';
+  append_escaped(out, text);
+  out += '"';
+}
+
+void append_long_string(std::string& out, std::string_view text, std::size_t split_from) {
+  if (text.size() < split_from) {
+    append_string(out, text);
+    return;
+  }
+  // Cut before an ASCII byte: no UTF-8 sequence runs across one, so each
+  // half escapes exactly as it does within the whole.
+  std::size_t cut = text.size() / 2;
+  while (cut < text.size() && static_cast<unsigned char>(text[cut]) >= 0x80) ++cut;
+  std::string later;
+  std::thread worker([&] {
+    later.reserve(text.size() - cut + (text.size() - cut) / 4);
+    append_escaped(later, text.substr(cut));
+  });
+  out += '"';
+  append_escaped(out, text.substr(0, cut));
+  worker.join();
+  out += later;
   out += '"';
 }
 

@@ -15,6 +15,7 @@
 //   payload.number("value", 3.3);
 //   payload.close();  // text == R"({"name":"v_rail","value":3.3})"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,6 +24,12 @@ namespace litmus::json_text {
 
 // `text` as a JSON string literal, quotes included.
 void append_string(std::string& out, std::string_view text);
+
+// The same bytes as append_string; from `split_from` bytes up the second
+// half is escaped by a second thread (an MCP answer's text copy of a
+// megabytes-long JSON answer).
+inline constexpr std::size_t kSplitStringFrom = 1 << 20;
+void append_long_string(std::string& out, std::string_view text, std::size_t split_from = kSplitStringFrom);
 
 // `value` in the shortest form that round-trips ("3.3", "1e+20"), with
 // ".0" added to an integral one ("1.0") so it reads back as a floating

@@ -129,7 +129,7 @@ void McpServer::call_tool(const json& params, std::string& out) {
     // Room for the answer twice, escaped once: no regrowing a megabyte string.
     out.reserve(out.size() + 2 * answer.size() + answer.size() / 4 + 128);
     out += R"({"content":[{"text":)";
-    json_text::append_string(out, answer);
+    json_text::append_long_string(out, answer);
     out += R"(,"type":"text"}],"structuredContent":)";
     out += answer;
     out += '}';

@@ -49,8 +49,7 @@ int parse_count(const std::string& name, const std::string& value, int low, int 
 std::int64_t parse_time(const std::string& name, const std::string& value) {
   const auto parsed = parse_timestamp_ns(value);
   if (!parsed) {
-    throw Error(name + " '" + value + "': expected ISO-8601 in UTC (2026-11-28T08:00:00Z, or a date 2026-11-28) or "
-                                      "integer nanoseconds since 1970");
+    throw Error(name + " '" + value + "': expected " + std::string(kTimestampForms));
   }
   return *parsed;
 }

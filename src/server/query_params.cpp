@@ -63,9 +63,7 @@ std::optional<std::int64_t> QueryParams::timestamp(std::string_view name) const 
   const auto parsed = parse_timestamp_ns(*value);
   if (!parsed) {
     throw HttpError(400,
-                    "query parameter '" + std::string(name) +
-                        "' must be integer nanoseconds since the epoch or an ISO-8601 UTC timestamp "
-                        "like 2026-11-28T08:00:00Z",
+                    "query parameter '" + std::string(name) + "' must be " + std::string(kTimestampForms),
                     {{"parameter", std::string(name)}, {"value", *value}});
   }
   return parsed;

@@ -138,6 +138,15 @@ class EventStore {
   std::vector<StoredEvent> events(const EventQuery& query);
   // The same events, each handed to `on_event` as it is read.
   void for_each_event(const EventQuery& query, const std::function<void(const StoredEventView&)>& on_event);
+  // The same events as JSON text, each as append_json writes it, separated
+  // by commas (the inside of a JSON array), appended to `out` (after '[',
+  // or out empty). A whole session's events (no type, role, since or
+  // cursor) from `split_from` events up are read in two halves on two
+  // threads, each on its own connection to one state of the store
+  // (SharedSnapshot); `readers`, when given, is set to how many read.
+  static constexpr int kSplitEventsFrom = 2000;
+  void append_events_json(const EventQuery& query, std::string& out, int split_from = kSplitEventsFrom,
+                          int* readers = nullptr);
   std::vector<ChannelRow> channels();
   std::optional<ChannelRow> channel(std::string_view channel_id);
   // Highest event id (0 when empty): where a new live stream starts.

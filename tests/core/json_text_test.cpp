@@ -124,6 +124,28 @@ TEST(JsonText, RandomBytesGiveValidJsonAsNlohmannReplaceDoes) {
   }
 }
 
+// Escaped in two halves on two threads, the same bytes: cuts that fall
+// inside UTF-8 sequences (valid and broken) and next to escapes included.
+TEST(JsonText, LongStringsEscapedInTwoHalvesAreTheSameBytes) {
+  std::mt19937 random(777);
+  std::uniform_int_distribution<int> byte(0, 255), high_byte(0x70, 0xFF), length(0, 64);
+  for (int round = 0; round < 20000; ++round) {
+    std::string input(static_cast<std::size_t>(length(random)), '\0');
+    for (char& c : input) c = static_cast<char>(round % 2 ? high_byte(random) : byte(random));
+    std::string two_halves = "x";
+    json_text::append_long_string(two_halves, input, /*split_from=*/1);
+    EXPECT_EQ(two_halves, "x" + string_text(input)) << round;
+  }
+  // A long JSON text, as an MCP answer is, over the default threshold.
+  std::string answer;
+  for (int i = 0; answer.size() < json_text::kSplitStringFrom + 100; ++i) {
+    answer += R"({"name":"v\u00e9 Ã© rail","n":)" + std::to_string(i) + "},\n";
+  }
+  std::string long_text;
+  json_text::append_long_string(long_text, answer);
+  EXPECT_EQ(long_text, string_text(answer));
+}
+
 TEST(JsonText, DoublesAreShortestAndRoundTrip) {
   EXPECT_EQ(number_text(3.3), "3.3");
   EXPECT_EQ(number_text(0.1 + 0.2), "0.30000000000000004");

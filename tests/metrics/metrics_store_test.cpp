@@ -160,7 +160,7 @@ TEST_F(MetricsStore, BadParametersSayWhatIsExpected) {
   fails_with("group_by", "lot", "group_by 'lot': expected product, step or measurement");
   fails_with("top", "0", "top '0': expected a whole number from 1 to 1000");
   fails_with("min_samples", "x", "min_samples 'x'");
-  fails_with("since", "yesterday", "since 'yesterday': expected ISO-8601");
+  fails_with("since", "yesterday", "since 'yesterday': expected a date (2026-11-28), ISO-8601");
   fails_with("colour", "red", "unknown parameter 'colour'");
   fails_with("phase", "*,production", "cannot be combined");
   EXPECT_THROW(parse_metrics_request(Lens::trend, {{"since", "2026-11-03"}, {"until", "2026-11-02"}}), Error);

@@ -140,6 +140,50 @@ TEST(EventStore, EveryStoredPayloadIsOneObjectOnOneLine) {
   }
 }
 
+// The events route's JSON, read in two halves on two connections, is the
+// text one reader writes: every limit around the session's size and its
+// half, both orders, a prefix id; a filtered query is read by one.
+TEST(EventStore, EventsJsonInTwoHalvesIsWhatOneReaderWrites) {
+  litmus::testing::TempDir dir;
+  auto store = EventStore::open(dir.path());
+  constexpr int kEvents = 41;
+  for (int seq = 1; seq <= kEvents; ++seq) {
+    // Another session's events between this one's: the halves are by seq.
+    store->ingest(std::vector{make_entry(kA, seq, "instrument.read", {{"channel", "dmm.v"}, {"value", seq * 0.5}}, "dmm")},
+                  1);
+    store->ingest(std::vector{make_entry(kC, seq, seq % 2 ? "custom.odd" : "custom.even", {{"n", seq}})}, 1);
+  }
+  const auto one_reader = [&](const EventQuery& query) {
+    std::string text;
+    store->for_each_event(query, [&](const StoredEventView& event) {
+      if (!text.empty()) text += ',';
+      append_json(text, event);
+    });
+    return text;
+  };
+  for (const bool newest_first : {false, true}) {
+    for (const int limit : {1, 2, 3, 20, 21, 40, 41, 42, 81, 82, 100}) {
+      const EventQuery query{.session_id = std::string(kA).substr(0, 8), .limit = limit, .newest_first = newest_first};
+      std::string text = "[";
+      int readers = 0;
+      store->append_events_json(query, text, /*split_from=*/2, &readers);
+      EXPECT_EQ(text, "[" + one_reader(query)) << "limit " << limit << (newest_first ? " desc" : " asc");
+      // A second half exists when the session has more than limit/2 events.
+      EXPECT_EQ(readers, limit >= 2 && limit / 2 < kEvents ? 2 : 1) << "limit " << limit;
+    }
+  }
+  const EventQuery filtered{.session_id = kC, .type = "custom.odd", .limit = 30, .newest_first = true};
+  std::string text;
+  int readers = 0;
+  store->append_events_json(filtered, text, 2, &readers);
+  EXPECT_EQ(text, one_reader(filtered));
+  EXPECT_EQ(readers, 1);
+  EXPECT_EQ(nlohmann::json::parse("[" + text + "]").size(), 21u);
+  // Below split_from: one reader.
+  store->append_events_json({.session_id = kA, .limit = 30}, text, 31, &readers);
+  EXPECT_EQ(readers, 1);
+}
+
 // One session's events come in its own order, newest first or not, and
 // paging by a store-wide cursor still follows ids.
 TEST(EventStore, ASessionsEventsInSeqOrder) {
