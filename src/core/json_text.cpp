@@ -7,7 +7,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <thread>
+
+#include "core/side_by_side.hpp"
 
 namespace litmus::json_text {
 
@@ -172,13 +173,12 @@ void append_long_string(std::string& out, std::string_view text, std::size_t spl
   std::size_t cut = text.size() / 2;
   while (cut < text.size() && static_cast<unsigned char>(text[cut]) >= 0x80) ++cut;
   std::string later;
-  std::thread worker([&] {
-    later.reserve(text.size() - cut + (text.size() - cut) / 4);
-    append_escaped(later, text.substr(cut));
-  });
   out += '"';
-  append_escaped(out, text.substr(0, cut));
-  worker.join();
+  run_side_by_side([&] { append_escaped(out, text.substr(0, cut)); },
+                   [&] {
+                     later.reserve(text.size() - cut + (text.size() - cut) / 4);
+                     append_escaped(later, text.substr(cut));
+                   });
   out += later;
   out += '"';
 }

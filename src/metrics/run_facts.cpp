@@ -2,9 +2,8 @@
 
 #include <algorithm>
 #include <cstring>
-#include <exception>
-#include <thread>
 
+#include "core/side_by_side.hpp"
 #include "store/shared_snapshot.hpp"
 
 namespace litmus::metrics {
@@ -158,22 +157,8 @@ RunFactsTable load_run_facts(store::Database& db, const MetricsFilter& filter, R
     // (bench/BENCHMARKS.md §10).
     const std::int64_t middle = last / 2;
     RunFactsTable later;
-    std::exception_ptr failure;
-    std::thread worker([&] {
-      try {
-        later = read_run_facts(*twin, selection, texts, middle, last);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
-      table = read_run_facts(db, selection, texts, 0, middle);
-    } catch (...) {
-      worker.join();
-      throw;
-    }
-    worker.join();
-    if (failure) std::rethrow_exception(failure);
+    run_side_by_side([&] { table = read_run_facts(db, selection, texts, 0, middle); },
+                     [&] { later = read_run_facts(*twin, selection, texts, middle, last); });
     table.append(std::move(later));
   }
   table.sort_by_start();

@@ -1,9 +1,7 @@
 // EventStore::append_events_json: the events route's answer, read in two
 // halves on two threads when a session's events are many.
 
-#include <exception>
-#include <thread>
-
+#include "core/side_by_side.hpp"
 #include "store/event_select.hpp"
 #include "store/event_store.hpp"
 #include "store/shared_snapshot.hpp"
@@ -70,22 +68,8 @@ void EventStore::append_events_json(const EventQuery& query, std::string& out, i
   // Both halves are SQLite decoding rows and JSON being written, CPU bound:
   // on two cores a little over half the time (bench/BENCHMARKS.md §11).
   std::string later = "[";  // so the first event gets no comma
-  std::exception_ptr failure;
-  std::thread worker([&] {
-    try {
-      append_events(*twin, second, session_id, second_range, later);
-    } catch (...) {
-      failure = std::current_exception();
-    }
-  });
-  try {
-    append_events(*db_, first, session_id, first_range, out);
-  } catch (...) {
-    worker.join();
-    throw;
-  }
-  worker.join();
-  if (failure) std::rethrow_exception(failure);
+  run_side_by_side([&] { append_events(*db_, first, session_id, first_range, out); },
+                   [&] { append_events(*twin, second, session_id, second_range, later); });
   if (later.size() > 1) {
     out += ',';
     out.append(later, 1);
