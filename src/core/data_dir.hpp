@@ -2,6 +2,8 @@
 // Where results live and how the data dir is laid out:
 //   <data_dir>/litmus.db                 the EventStore (SQLite)
 //   <data_dir>/journal/<session>.journal one append-only journal per session
+//   <data_dir>/arrays/<session>/<seq>.bin the bytes of large arrays (waveforms),
+//                                        named by their channel_arrays row
 //   <data_dir>/live.sock                 wake-up datagrams for `litmus serve`
 
 #include <filesystem>

@@ -85,7 +85,9 @@ bool JournalReader::next(Record& out, std::uint64_t limit) {
     pos_ = out.end;
     return true;
   }
-  // Bad or incomplete record at pos_: look for the next good one.
+  // Bad or incomplete record at pos_: look for the next good one, no
+  // further than the file goes (a caller may pass "no limit").
+  limit = std::min(limit, file_size());
   for (std::uint64_t candidate = pos_ + 1; candidate + journal::kHeaderSize <= limit; ++candidate) {
     if (record_at(candidate, limit, out)) {
       corruptions_.push_back({pos_, candidate - pos_});

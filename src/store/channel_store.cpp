@@ -20,7 +20,7 @@ constexpr std::int64_t kDefaultMaxPoints = 10000;
 constexpr std::string_view kScheme = "channel://";
 constexpr const char* kArrayColumns =
     "channel_id, session_id, seq, ts, length, x_origin, x_increment, x_units, y_units, samples, encoding, y_gain, "
-    "y_offset";
+    "y_offset, samples_file, samples_crc";
 
 void decimate(std::vector<double>& x, std::vector<double>& y, std::size_t budget, bool uniform) {
   if (y.size() <= budget) return;
@@ -54,7 +54,7 @@ void bind_filters(Statement& q, std::string_view channel_id, const ChannelQuery&
   if (query.until_ts) q.bind(4, *query.until_ts);
 }
 
-ChannelArray read_array(const Statement& q, std::size_t budget) {
+ChannelArray read_array(const Statement& q, const ArrayFiles& files, std::size_t budget) {
   ChannelArray a;
   const std::string channel = q.column_text(0);
   a.session_id = q.column_text(1);
@@ -66,9 +66,19 @@ ChannelArray read_array(const Statement& q, std::size_t budget) {
   a.x_units = q.column_text(7);
   a.y_units = q.column_text(8);
   a.ref = make_channel_ref(channel, a.session_id, static_cast<std::uint64_t>(a.seq));
-  const std::string_view blob = q.column_blob(9);
   const std::string encoding_text = q.column_text(10);
   const std::optional<SampleEncoding> encoding = parse_encoding(encoding_text);
+  std::string file_bytes;  // a large array's, read from its file
+  std::string_view blob = q.column_blob(9);
+  if (!q.is_null(13)) {
+    if (!encoding || a.length < 0 || q.is_null(14)) {
+      throw StoreError("channel array " + a.ref + ": its row names the array file '" + q.column_text(13) +
+                       "' without a valid encoding, length and CRC");
+    }
+    file_bytes = files.read(q.column_text(13), static_cast<std::size_t>(a.length) * sample_width(*encoding),
+                            static_cast<std::uint32_t>(q.column_int(14)), "channel array " + a.ref);
+    blob = file_bytes;
+  }
   if (!encoding || blob.size() % sample_width(*encoding) != 0) {
     throw StoreError("channel array " + a.ref + ": cannot read " + std::to_string(blob.size()) +
                      " bytes of samples encoded '" + encoding_text + "'");
@@ -127,7 +137,7 @@ std::optional<ChannelData> ChannelStore::query(std::string_view channel_id, cons
                         filters(query) + " ORDER BY ts DESC, seq DESC LIMIT ?5");
     bind_filters(q, channel_id, query);
     q.bind(5, last_n);
-    while (q.step()) data.arrays.push_back(read_array(q, budget));
+    while (q.step()) data.arrays.push_back(read_array(q, files_, budget));
     std::reverse(data.arrays.begin(), data.arrays.end());
     data.total_points = 0;
     for (const auto& a : data.arrays) data.total_points += a.length;
@@ -161,7 +171,7 @@ std::optional<ChannelArray> ChannelStore::resolve(const ChannelRef& ref) {
                                " FROM channel_arrays WHERE channel_id = ?1 AND session_id = ?2 AND seq = ?3");
   q.bind(1, ref.channel).bind(2, ref.session_id).bind(3, ref.seq);
   if (!q.step()) return std::nullopt;
-  return read_array(q, std::numeric_limits<std::size_t>::max());
+  return read_array(q, files_, std::numeric_limits<std::size_t>::max());
 }
 
 void to_json(json& j, const ChannelArray& a) {

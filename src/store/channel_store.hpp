@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "store/array_files.hpp"
 #include "store/event_store.hpp"
 
 namespace litmus::store {
@@ -63,7 +64,7 @@ std::string make_channel_ref(std::string_view channel, std::string_view session_
 
 class ChannelStore {
  public:
-  explicit ChannelStore(EventStore& store) : store_(store) {}
+  explicit ChannelStore(EventStore& store) : store_(store), files_(store.path().parent_path()) {}
 
   // nullopt when the channel is unknown.
   std::optional<ChannelData> query(std::string_view channel_id, const ChannelQuery& query);
@@ -72,6 +73,7 @@ class ChannelStore {
 
  private:
   EventStore& store_;
+  ArrayFiles files_;  // where the large arrays' bytes are
 };
 
 }  // namespace litmus::store

@@ -3,8 +3,10 @@
 #include <chrono>
 #include <thread>
 
+#include "core/crc32c.hpp"
 #include "core/data_dir.hpp"
 #include "core/json_text.hpp"
+#include "store/array_files.hpp"
 #include "store/asset_rollup.hpp"
 #include "store/channel_store.hpp"
 #include "store/event_select.hpp"
@@ -32,8 +34,9 @@ struct EventStore::Statements {
   Statement insert_array;
   RunProjection runs;
   AssetRollup assets;
+  ArrayFiles arrays;
 
-  explicit Statements(Database& db)
+  Statements(Database& db, const std::filesystem::path& data_dir)
       : insert_event(db.prepare(
             "INSERT OR IGNORE INTO events(session_id, seq, run_id, ts, type, role, step_path, vector_index, payload) "
             "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)")),
@@ -56,10 +59,11 @@ struct EventStore::Statements {
         upsert_channel(db.prepare(sql::kUpsertChannel)),
         insert_array(db.prepare(
             "INSERT OR IGNORE INTO channel_arrays(channel_id, session_id, seq, ts, length, x_origin, x_increment, "
-            "x_units, y_units, samples, encoding, y_gain, y_offset) "
-            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")),
+            "x_units, y_units, samples, encoding, y_gain, y_offset, samples_file, samples_crc) "
+            "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")),
         runs(db),
-        assets(db) {}
+        assets(db),
+        arrays(data_dir) {}
 };
 
 namespace {
@@ -109,7 +113,7 @@ EventStore::~EventStore() = default;
 
 void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t journal_offset) {
   if (entries.empty()) return;
-  if (!stmts_) stmts_ = std::make_unique<Statements>(*db_);
+  if (!stmts_) stmts_ = std::make_unique<Statements>(*db_, path_.parent_path());
   Statements& s = *stmts_;
   const std::string& session_id = entries.front().event.session_id;
 
@@ -234,16 +238,26 @@ void EventStore::ingest(std::span<const JournalEntry> entries, std::uint64_t jou
             .bind(7, number_field(payload, "x_increment", 1.0))
             .bind_text_or_null(8, string_field(payload, "x_units"))
             .bind_text_or_null(9, units);
+        const std::string_view bytes =
+            block.codes ? std::string_view(block.codes->bytes)
+                        : std::string_view(reinterpret_cast<const char*>(block.samples.data()),
+                                           block.samples.size() * sizeof(double));
+        std::optional<std::string> file;
+        if (bytes.size() >= kArrayFileFromBytes) file = ArrayFiles::name_for(session_id, e.seq);
+        if (file) {
+          s.arrays.write(*file, bytes);  // durable before this row commits
+          s.insert_array.bind_blob(10, bytes.data(), 0)
+              .bind(14, *file)
+              .bind(15, static_cast<std::int64_t>(crc32c::value(bytes.data(), bytes.size())));
+        } else {
+          s.insert_array.bind_blob(10, bytes.data(), bytes.size()).bind_null(14).bind_null(15);
+        }
         if (block.codes) {
-          s.insert_array.bind_blob(10, block.codes->bytes.data(), block.codes->bytes.size())
-              .bind(11, encoding_name(block.codes->encoding))
+          s.insert_array.bind(11, encoding_name(block.codes->encoding))
               .bind(12, block.codes->scaling.gain)
               .bind(13, block.codes->scaling.offset);
         } else {
-          s.insert_array.bind_blob(10, block.samples.data(), block.samples.size() * sizeof(double))
-              .bind(11, encoding_name(SampleEncoding::float64))
-              .bind_null(12)
-              .bind_null(13);
+          s.insert_array.bind(11, encoding_name(SampleEncoding::float64)).bind_null(12).bind_null(13);
         }
         s.insert_array.step();
       }

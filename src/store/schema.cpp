@@ -98,6 +98,8 @@ CREATE TABLE IF NOT EXISTS channel_arrays(
   encoding    TEXT    NOT NULL DEFAULT 'float64',  -- 'float64' | 'u8' | 'u16le' (schema 5)
   y_gain      REAL,                       -- codes: value = code * y_gain + y_offset (schema 5)
   y_offset    REAL,
+  samples_file TEXT,                      -- large arrays: samples is empty, the bytes are in
+  samples_crc  INTEGER,                   -- arrays/<samples_file>, CRC32C samples_crc (schema 7)
   PRIMARY KEY(channel_id, session_id, seq));
 CREATE INDEX IF NOT EXISTS channel_arrays_ts ON channel_arrays(channel_id, ts);
 
@@ -345,6 +347,17 @@ void upgrade_channel_arrays_to_5(Database& db) {
   if (!has_column(db, "channel_arrays", "y_offset")) db.exec("ALTER TABLE channel_arrays ADD COLUMN y_offset REAL");
 }
 
+// Schema 6 stores: large arrays may live in files of their own
+// (store/array_files.hpp); every older row keeps its bytes inline (NULL).
+void upgrade_channel_arrays_to_7(Database& db) {
+  if (!has_column(db, "channel_arrays", "samples_file")) {
+    db.exec("ALTER TABLE channel_arrays ADD COLUMN samples_file TEXT");
+  }
+  if (!has_column(db, "channel_arrays", "samples_crc")) {
+    db.exec("ALTER TABLE channel_arrays ADD COLUMN samples_crc INTEGER");
+  }
+}
+
 }  // namespace
 
 std::optional<int> schema_version(Database& db) {
@@ -375,6 +388,7 @@ void apply_schema(Database& db) {
   // On every open, not only below kSchemaVersion: each column is looked
   // for first, so a store already stamped 5 without them gets them too.
   upgrade_channel_arrays_to_5(db);
+  upgrade_channel_arrays_to_7(db);
   if (found.value_or(0) < kSchemaVersion) {
     // Version 1 stored run.* and test.* events without projecting them;
     // the tables just created are filled from them. Inside this

@@ -14,7 +14,9 @@ namespace litmus::store {
 //    + channel_arrays.encoding, y_gain, y_offset: arrays kept as codes.
 // 6: + the assets rollup (metric_rollup_assets, _connections, _asset_stale,
 //    store/asset_rollup.hpp), indexes sessions_live and runs_session.
-inline constexpr int kSchemaVersion = 6;
+// 7: + channel_arrays.samples_file, samples_crc: large arrays in files of
+//    their own (store/array_files.hpp).
+inline constexpr int kSchemaVersion = 7;
 
 // Projection statements shared by EventStore::ingest and the store
 // benchmark's raw-SQLite baseline, so both do the same SQL work.

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <limits>
 #include <vector>
 
 #include "core/event_codec.hpp"
@@ -155,6 +156,20 @@ TEST_F(JournalTest, GrowingFileIsReadUpToALimitAndResumed) {
   EXPECT_TRUE(reader.corruptions().empty());
   ASSERT_TRUE(reader.next(record, spans[2].second));
   EXPECT_EQ(record.offset, spans[1].first);
+}
+
+// "Read to whatever is there": a limit past the file's end stops at the
+// end (the search for the next good record once scanned up to the limit,
+// byte by byte, for ever).
+TEST_F(JournalTest, ALimitPastTheEndStopsAtTheEnd) {
+  auto spans = write_events(2);
+  JournalReader reader(path_);
+  JournalReader::Record record;
+  int read = 0;
+  while (reader.next(record, std::numeric_limits<std::uint64_t>::max())) ++read;
+  EXPECT_EQ(read, 3);  // the header and two events
+  EXPECT_EQ(reader.pos(), spans[1].second);
+  EXPECT_TRUE(reader.corruptions().empty());
 }
 
 TEST_F(JournalTest, CreateRefusesAnExistingJournal) {

@@ -14,6 +14,7 @@
 #include "sim/sim_scope.hpp"
 #include "store/channel_store.hpp"
 #include "store/event_store.hpp"
+#include "support/stored_array.hpp"
 #include "support/temp_dir.hpp"
 
 namespace litmus::drivers {
@@ -55,11 +56,9 @@ Recorded record(std::unique_ptr<ScopeDriver> driver) {
     EXPECT_TRUE(log->wait_for_store(std::chrono::seconds(30)));
   }
   auto store = store::EventStore::open(dir.path());
-  auto q = store->db().prepare("SELECT encoding, length(samples) FROM channel_arrays");
-  if (q.step()) {
-    out.encoding = q.column_text(0);
-    out.stored_bytes = static_cast<std::size_t>(q.column_int(1));
-  }
+  const auto stored = litmus::testing::stored_array(*store);
+  out.encoding = stored.encoding;
+  out.stored_bytes = stored.bytes;
   if (auto ref = store::parse_channel_ref(out.waveform.ref)) out.array = store::ChannelStore(*store).resolve(*ref);
   return out;
 }

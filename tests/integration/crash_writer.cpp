@@ -18,12 +18,15 @@ int main(int argc, char** argv) {
   const std::string started = "session " + log->session_id() + "\n";
   if (::write(1, started.data(), started.size()) < 0) return 1;
   log->emit("session.started", {{"station", "crash_bench"}, {"client", "crash_writer"}});
+  // Small waveforms stay in their row; every fifth is large enough to be
+  // kept in a file of its own (store/array_files.hpp).
   const std::vector<double> samples(256, 1.25);
+  const std::vector<double> large_samples(16'384, 1.25);
   for (std::uint64_t i = 0; count == 0 || i < count; ++i) {
     std::uint64_t seq;
     if (i % 10 == 9) {
       seq = log->emit_samples("instrument.read", {{"channel", "scope.ch1"}, {"method", "read_waveform"}},
-                              "scope.ch1", samples, {.role = "scope"});
+                              "scope.ch1", i % 50 == 49 ? large_samples : samples, {.role = "scope"});
     } else {
       seq = log->emit_json("instrument.read",
                            R"({"channel":"dmm.voltage","method":"measure_voltage","value":3.3,"units":"V"})",

@@ -20,10 +20,13 @@
 #include "store/recovery.hpp"
 #include "store/schema.hpp"
 #include "support/file_bytes.hpp"
+#include "support/stored_array.hpp"
 #include "support/temp_dir.hpp"
 
 namespace litmus::store {
 namespace {
+
+using litmus::testing::StoredArray;
 
 using nlohmann::json;
 
@@ -64,17 +67,8 @@ json wave_payload(double x_origin = -1e-3, double x_increment = 1e-6) {
           {"x_increment", x_increment}, {"x_units", "s"}, {"y_units", "V"}, {"units", "V"}};
 }
 
-struct StoredRow {
-  std::string encoding;
-  std::size_t bytes = 0;
-  std::int64_t length = 0;
-};
-StoredRow stored_row(EventStore& store, const std::string& session, std::uint64_t seq) {
-  auto q = store.db().prepare(
-      "SELECT encoding, length(samples), length FROM channel_arrays WHERE session_id = ?1 AND seq = ?2");
-  q.bind(1, session).bind(2, static_cast<std::int64_t>(seq));
-  if (!q.step()) return {};
-  return {q.column_text(0), static_cast<std::size_t>(q.column_int(1)), q.column_int(2)};
+StoredArray stored_row(EventStore& store, const std::string& session, std::uint64_t seq) {
+  return litmus::testing::stored_array(store, session, seq);
 }
 
 TEST(ArrayCodes, RoundTripThroughJournalAndStoreBitForBit) {
@@ -166,7 +160,8 @@ TEST(ArrayCodes, ASchema4StoreUpgradesAndKeepsItsArrays) {
     auto store = EventStore::open(dir.path());
     store->db().exec(
         "ALTER TABLE channel_arrays DROP COLUMN encoding; ALTER TABLE channel_arrays DROP COLUMN y_gain; "
-        "ALTER TABLE channel_arrays DROP COLUMN y_offset; "
+        "ALTER TABLE channel_arrays DROP COLUMN y_offset; ALTER TABLE channel_arrays DROP COLUMN samples_file; "
+        "ALTER TABLE channel_arrays DROP COLUMN samples_crc; "
         "UPDATE meta SET value = '4' WHERE key = 'schema_version'");
     auto columns = store->db().prepare("SELECT count(*) FROM pragma_table_info('channel_arrays')");
     ASSERT_TRUE(columns.step());
