@@ -50,8 +50,8 @@ void Checkpointer::watch(Database& writer) {
 }
 
 void Checkpointer::after_commit() {
-  const std::int64_t wal_bytes = wal_pages_.load() * page_bytes_;
-  if (wal_bytes < kWalThresholdBytes) return;
+  const std::int64_t bytes = wal_bytes();
+  if (bytes < kWalThresholdBytes) return;
   std::unique_lock lock(mutex_);
   if (stop_) return;
   if (!requested_) {
@@ -62,7 +62,7 @@ void Checkpointer::after_commit() {
       cv_.notify_one();
     }
   }
-  if (wal_bytes <= kWalHardLimitBytes) return;
+  if (bytes <= kWalHardLimitBytes) return;
   // The checkpoint pending now (or running) may have started before the WAL
   // passed the limit: wait for the one after it, which truncates.
   const std::uint64_t until = finished_ + 2;
@@ -84,7 +84,7 @@ void Checkpointer::run() {
     lock.unlock();
     try {
       if (!db) db = std::make_unique<Database>(store_path_, /*read_only=*/false, /*busy_timeout_ms=*/1000);
-      db->exec(wal_pages_.load() * page_bytes_ > kWalHardLimitBytes ? "PRAGMA wal_checkpoint(RESTART)"
+      db->exec(wal_bytes() > kWalHardLimitBytes ? "PRAGMA wal_checkpoint(RESTART)"
                                                                     : "PRAGMA wal_checkpoint(PASSIVE)");
     } catch (const std::exception& error) {
       // Another connection checkpointing, or the file gone: the next

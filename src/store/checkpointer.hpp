@@ -43,6 +43,8 @@ class Checkpointer {
 
  private:
   void run();
+  // The WAL's size after the watched connection's last commit.
+  std::int64_t wal_bytes() const { return wal_pages_.load() * page_bytes_.load(); }
 
   const std::filesystem::path store_path_;
   std::mutex mutex_;
@@ -54,7 +56,9 @@ class Checkpointer {
   // The WAL's size in pages after the watched connection's last commit
   // (SQLite's WAL hook, on the writer's thread).
   std::atomic<std::int64_t> wal_pages_{0};
-  std::int64_t page_bytes_ = 4096;  // the store's page size, read by watch()
+  // The store's page size, read by watch() (again after a reopen, while
+  // run() may be reading it).
+  std::atomic<std::int64_t> page_bytes_{4096};
   std::thread thread_;      // started on the first request
 };
 

@@ -169,6 +169,16 @@ test('every tab draws its chart and matches its lens; Cpk rows open a histogram'
     assert.equal(await page.getAttribute('[data-testid="cpk-histogram"]', 'data-points'), String(first.n), 'the histogram holds the row’s n values');
     assert.ok((await drawn(page, 'cpk-histogram')) > 0);
     assert.match(await page.textContent('[data-testid="cpk-histogram-title"]'), new RegExp(`${first.name}`));
+    // The open row is in the URL (no history entry of its own): a reload,
+    // or the link sent to a colleague, opens the same histogram.
+    await page.waitForURL((u) => u.searchParams.get('cpk_row') !== null);
+    const cpkRow = JSON.parse(new URL(page.url()).searchParams.get('cpk_row'));
+    assert.deepEqual(cpkRow.slice(2, 4), [first.step_path, first.name]);
+    await page.reload();
+    await loaded(page);
+    await page.waitForSelector('[data-testid="cpk-histogram-panel"]:not([hidden]) canvas');
+    assert.equal(await page.getAttribute('[data-testid="cpk-row"][data-index="0"]', 'class'), 'selected');
+    assert.match(await page.textContent('[data-testid="cpk-histogram-title"]'), new RegExp(`${first.name}`));
     // A row below min_samples says so instead of showing a number.
     await page.fill('[data-testid="min-samples"]', '1000');
     await page.press('[data-testid="min-samples"]', 'Enter');

@@ -15,6 +15,8 @@ export interface MetricsState {
   period: MetricsPeriod;
   group_by: ParetoGroup;
   min_samples: number;
+  /** Cpk tab: the row whose histogram is open (cpkKey), kept in the URL. */
+  cpk_row: string | null;
 }
 
 export type MetricsTab = 'yield' | 'pareto' | 'cpk' | 'retest' | 'time-loss' | 'assets';
@@ -23,10 +25,10 @@ export interface ViewContext {
   state: MetricsState;
   signal: AbortSignal;
   go(next: Partial<MetricsState>): void;
+  /** Puts `next` in the URL without a new history entry or a reload. */
+  remember(next: Partial<MetricsState>): void;
   /** Charts to destroy when the view is rebuilt. */
   charts: MetricChart[];
-  /** The Cpk row whose histogram is open, kept across refreshes. */
-  memory: { cpkRow: string | null };
 }
 
 export type View = (ctx: ViewContext) => Promise<HTMLElement>;
@@ -219,7 +221,7 @@ export const cpkView: View = async (ctx) => {
 
   async function open(row: HTMLElement, reveal = true): Promise<void> {
     const r = report.rows[Number(row.dataset.index)];
-    ctx.memory.cpkRow = cpkKey(r);
+    ctx.remember({ cpk_row: cpkKey(r) });
     for (const other of row.parentElement!.querySelectorAll('tr.selected')) other.classList.remove('selected');
     row.classList.add('selected');
     histPanel.hidden = false;
@@ -295,7 +297,8 @@ export const cpkView: View = async (ctx) => {
     ),
     histPanel,
   );
-  const again = report.rows.findIndex((r) => cpkKey(r) === ctx.memory.cpkRow);
+  // The row the URL names stays open across refreshes and reloads.
+  const again = report.rows.findIndex((r) => cpkKey(r) === ctx.state.cpk_row);
   if (again >= 0) void open(rows[again], false);
   return view;
 };

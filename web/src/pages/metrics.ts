@@ -40,6 +40,7 @@ function readState(q: URLSearchParams): MetricsState {
     period: oneOf<MetricsPeriod>(q.get('period'), ['day', 'week', 'month'], 'day'),
     group_by: oneOf<ParetoGroup>(q.get('group_by'), ['product', 'step', 'measurement'], 'product'),
     min_samples: minSamples >= 2 && minSamples <= 1000000 ? minSamples : DEFAULT_MIN_SAMPLES,
+    cpk_row: q.get('cpk_row') || null,
   };
 }
 
@@ -50,6 +51,7 @@ function href(s: MetricsState): string {
     period: s.period === 'day' ? null : s.period,
     group_by: s.group_by === 'product' ? null : s.group_by,
     min_samples: s.min_samples === DEFAULT_MIN_SAMPLES ? null : s.min_samples,
+    cpk_row: s.tab === 'cpk' ? s.cpk_row : null,
   });
 }
 
@@ -65,7 +67,6 @@ export function metricsPage(root: HTMLElement, _params: Params, query: URLSearch
   let abort = new AbortController();
   const facetsAbort = new AbortController();
   let charts: MetricChart[] = [];
-  const memory = { cpkRow: null as string | null };
 
   const filterBar = h('form', { class: 'filters', 'data-testid': 'metrics-filters' });
   filterBar.addEventListener('submit', (e) => e.preventDefault());
@@ -86,6 +87,7 @@ export function metricsPage(root: HTMLElement, _params: Params, query: URLSearch
   );
 
   const go = (next: Partial<MetricsState>) => navigate(href({ ...state, ...next }));
+  const remember = (next: Partial<MetricsState>) => navigate(href({ ...state, ...next }), { replace: true });
   const setFilter = (key: keyof MetricsFilter, value: string | null) => {
     const filter = { ...state.filter };
     if (value) filter[key] = value;
@@ -161,7 +163,7 @@ export function metricsPage(root: HTMLElement, _params: Params, query: URLSearch
   async function load(): Promise<void> {
     abort.abort();
     abort = new AbortController();
-    const ctx: ViewContext = { state, signal: abort.signal, go, charts: [], memory };
+    const ctx: ViewContext = { state, signal: abort.signal, go, remember, charts: [] };
     content.setAttribute('aria-busy', 'true');
     try {
       const view = await VIEWS[state.tab](ctx);
@@ -201,8 +203,11 @@ export function metricsPage(root: HTMLElement, _params: Params, query: URLSearch
   return {
     update(_p: Params, q: URLSearchParams) {
       const next = readState(q);
-      if (next.tab !== state.tab) memory.cpkRow = null;
+      // Only the open Cpk row changed (the view itself put it in the URL):
+      // nothing to fetch again.
+      const sameView = href({ ...next, cpk_row: null }) === href({ ...state, cpk_row: null });
       state = next;
+      if (sameView && next.tab === 'cpk') return;
       renderFilters();
       renderTabs();
       void load();
