@@ -122,5 +122,30 @@ TEST_F(RouterTest, RunPagesPreloadTheRunsFirstRequests) {
   }
 }
 
+// A large array is kept in a file beside the store (store/array_files.hpp).
+// If that file goes, the channel's answer is a 500 naming the array and the
+// file, never other samples; the rest of the store still answers.
+TEST_F(RouterTest, AnArrayWhoseFileIsGoneIsAServerErrorNamingIt) {
+  JournalEntry read = make_entry(kSessionA, 100, "instrument.read",
+                                 {{"channel", "scope.ch1"}, {"method", "read_waveform"}, {"x_increment", 1e-6},
+                                  {"y_units", "V"}},
+                                 "scope");
+  read.samples = SampleBlock{"scope.ch1", std::vector<double>(10'000, 1.5), std::nullopt};  // 80 kB: a file
+  store_->ingest({&read, 1}, 2);
+  const json stored = body_of(get("/api/channels/scope.ch1?max_points=100"));
+  ASSERT_EQ(stored["arrays"].size(), 1u);
+  EXPECT_EQ(stored["arrays"][0]["length"], 10'000);
+  EXPECT_EQ(stored["arrays"][0]["y"][0], 1.5);
+
+  const auto file = data_.path() / "arrays" / kSessionA / "100.bin";
+  ASSERT_TRUE(std::filesystem::remove(file));
+  const auto response = get("/api/channels/scope.ch1");
+  EXPECT_EQ(response.status, 500);
+  const std::string error = json::parse(response.body)["error"];
+  EXPECT_NE(error.find(std::string("channel://scope.ch1/") + kSessionA + "/100"), std::string::npos) << error;
+  EXPECT_NE(error.find(file.string()), std::string::npos) << error;
+  EXPECT_EQ(get("/api/channels/dmm.voltage").status, 200);
+}
+
 }  // namespace
 }  // namespace litmus::testing
