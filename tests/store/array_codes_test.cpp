@@ -26,7 +26,7 @@
 namespace litmus::store {
 namespace {
 
-using litmus::testing::StoredArray;
+using litmus::testing::stored_array;
 
 using nlohmann::json;
 
@@ -67,10 +67,6 @@ json wave_payload(double x_origin = -1e-3, double x_increment = 1e-6) {
           {"x_increment", x_increment}, {"x_units", "s"}, {"y_units", "V"}, {"units", "V"}};
 }
 
-StoredArray stored_row(EventStore& store, const std::string& session, std::uint64_t seq) {
-  return litmus::testing::stored_array(store, session, seq);
-}
-
 TEST(ArrayCodes, RoundTripThroughJournalAndStoreBitForBit) {
   litmus::testing::TempDir dir;
   const SampleCodes bytes = sine_codes(100'000);
@@ -86,11 +82,11 @@ TEST(ArrayCodes, RoundTripThroughJournalAndStoreBitForBit) {
     ASSERT_TRUE(log->wait_for_store(std::chrono::seconds(30)));
   }
   auto store = EventStore::open(dir.path());
-  EXPECT_EQ(stored_row(*store, session, byte_seq).encoding, "u8");
-  EXPECT_EQ(stored_row(*store, session, byte_seq).bytes, 100'000u);  // not 800 000
-  EXPECT_EQ(stored_row(*store, session, byte_seq).length, 100'000);
-  EXPECT_EQ(stored_row(*store, session, word_seq).encoding, "u16le");
-  EXPECT_EQ(stored_row(*store, session, word_seq).bytes, 10'000u);
+  EXPECT_EQ(stored_array(*store, session, byte_seq).encoding, "u8");
+  EXPECT_EQ(stored_array(*store, session, byte_seq).bytes, 100'000u);  // not 800 000
+  EXPECT_EQ(stored_array(*store, session, byte_seq).length, 100'000);
+  EXPECT_EQ(stored_array(*store, session, word_seq).encoding, "u16le");
+  EXPECT_EQ(stored_array(*store, session, word_seq).bytes, 10'000u);
 
   ChannelStore channels(*store);
   auto full = channels.resolve({"scope.ch1", session, static_cast<std::int64_t>(byte_seq)});
@@ -136,8 +132,8 @@ TEST(ArrayCodes, DoublesAreStillStoredAsFloat64) {
     ASSERT_TRUE(log->wait_for_store(std::chrono::seconds(30)));
   }
   auto store = EventStore::open(dir.path());
-  EXPECT_EQ(stored_row(*store, session, seq).encoding, "float64");
-  EXPECT_EQ(stored_row(*store, session, seq).bytes, 8000u);
+  EXPECT_EQ(stored_array(*store, session, seq).encoding, "float64");
+  EXPECT_EQ(stored_array(*store, session, seq).bytes, 8000u);
   auto array = ChannelStore(*store).resolve({"scope.ch1", session, static_cast<std::int64_t>(seq)});
   ASSERT_TRUE(array);
   expect_same_bits(array->y, samples);
@@ -178,8 +174,8 @@ TEST(ArrayCodes, ASchema4StoreUpgradesAndKeepsItsArrays) {
   auto store = EventStore::open(dir.path());
   EXPECT_EQ(schema_version(store->db()), kSchemaVersion);
   EXPECT_GE(kSchemaVersion, 5);
-  EXPECT_EQ(stored_row(*store, old_session, 1).encoding, "float64");
-  EXPECT_EQ(stored_row(*store, new_session, 1).encoding, "u8");
+  EXPECT_EQ(stored_array(*store, old_session, 1).encoding, "float64");
+  EXPECT_EQ(stored_array(*store, new_session, 1).encoding, "u8");
   ChannelStore channels(*store);
   auto old_array = channels.resolve({"scope.ch1", old_session, 1});
   ASSERT_TRUE(old_array);

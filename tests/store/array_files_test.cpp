@@ -19,10 +19,13 @@
 #include "store/journal_ingestor.hpp"
 #include "store/recovery.hpp"
 #include "support/file_bytes.hpp"
+#include "support/stored_array.hpp"
 #include "support/temp_dir.hpp"
 
 namespace litmus::store {
 namespace {
+
+using litmus::testing::stored_array;
 
 using nlohmann::json;
 using namespace std::chrono_literals;
@@ -47,20 +50,6 @@ std::vector<double> values_of(const SampleCodes& codes) {
 std::string file_text(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-struct ArrayRow {
-  std::size_t inline_bytes = 0;
-  std::optional<std::string> file;
-};
-ArrayRow array_row(EventStore& store, const std::string& session, std::uint64_t seq) {
-  auto q = store.db().prepare(
-      "SELECT length(samples), samples_file FROM channel_arrays WHERE session_id = ?1 AND seq = ?2");
-  q.bind(1, session).bind(2, static_cast<std::int64_t>(seq));
-  if (!q.step()) throw std::runtime_error("no array row for seq " + std::to_string(seq));
-  ArrayRow row{static_cast<std::size_t>(q.column_int(0)), std::nullopt};
-  if (!q.is_null(1)) row.file = q.column_text(1);
-  return row;
 }
 
 std::string message_of(const std::function<void()>& call) {
@@ -88,15 +77,14 @@ TEST(ArrayFiles, LargeArraysGoToAFileAndSmallOnesStayInTheirRow) {
     ASSERT_TRUE(log->wait_for_store(30s));
   }
   auto store = EventStore::open(dir.path());
-  const ArrayRow large_row = array_row(*store, session, large_seq);
-  ASSERT_TRUE(large_row.file);
-  EXPECT_EQ(*large_row.file, session + "/" + std::to_string(large_seq) + ".bin");
+  const auto large_row = stored_array(*store, session, large_seq);
+  EXPECT_EQ(large_row.file, session + "/" + std::to_string(large_seq) + ".bin");
   EXPECT_EQ(large_row.inline_bytes, 0u);
-  EXPECT_EQ(file_text(dir.path() / "arrays" / *large_row.file), large.bytes);  // the codes, once
-  const ArrayRow small_row = array_row(*store, session, small_seq);
-  EXPECT_FALSE(small_row.file);
+  EXPECT_EQ(file_text(dir.path() / "arrays" / large_row.file), large.bytes);  // the codes, once
+  const auto small_row = stored_array(*store, session, small_seq);
+  EXPECT_EQ(small_row.file, "");
   EXPECT_EQ(small_row.inline_bytes, small.bytes.size());
-  EXPECT_TRUE(array_row(*store, session, doubles_seq).file);
+  EXPECT_NE(stored_array(*store, session, doubles_seq).file, "");
 
   ChannelStore channels(*store);
   EXPECT_EQ(channels.resolve({"scope.ch1", session, static_cast<std::int64_t>(large_seq)})->y, values_of(large));
@@ -152,7 +140,8 @@ class StoredArrayFile : public ::testing::Test {
     ASSERT_TRUE(log->wait_for_store(30s));
     log.reset();
     store_ = EventStore::open(dir_.path());
-    path_ = dir_.path() / "arrays" / *array_row(*store_, session_, static_cast<std::uint64_t>(seq_)).file;
+    path_ = dir_.path() / "arrays" / stored_array(*store_, session_, static_cast<std::uint64_t>(seq_)).file;
+    ASSERT_TRUE(std::filesystem::is_regular_file(path_)) << path_;
   }
   std::string resolve_error() {
     return message_of([&] { ChannelStore(*store_).resolve({"scope.ch1", session_, seq_}); });
