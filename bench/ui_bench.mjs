@@ -1,9 +1,15 @@
 // The operator UI under load, in Debian's headless Chromium (issue 5):
 //
 //   1. Run detail first paint: /results/<run>?tab=measurements of a
-//      10 000-measurement run, from navigation start to the first frame
-//      with measurement rows in the table. Goal <= 200 ms. Baselines, in
-//      the same run and alternated with it: that very first frame saved
+//      10 000-measurement run, to the first frame with measurement rows
+//      in the table. Goal <= 200 ms. Three ways of opening it, alternated:
+//      a) in a fresh browser context (a new renderer process: it has no
+//         font looked up and no script compiled), from navigation start;
+//      b) as a full page load in a tab that already shows Litmus (a link
+//         followed from elsewhere, a reload), from navigation start;
+//      c) from within the app, a link clicked on the Results list, from
+//         the click.
+//      Baselines for a), alternated with it: that very first frame saved
 //      as a static page (its DOM as the app had built it, the stylesheet
 //      inlined, no JavaScript: what the browser needs for these pixels
 //      alone, i.e. the best a server-rendered page could do), and a blank
@@ -13,7 +19,9 @@
 //      their runs on /live/<run_id>. For every measurement of a page's own
 //      run: emit time (the event's ts) -> the frame after the page's
 //      handler ran (requestAnimationFrame, then a task: the frame is
-//      painted). Goal p99 <= 100 ms.
+//      painted). Goal p99 <= 100 ms, over the measurements emitted once
+//      the page followed (its stream open); those emitted while it was
+//      still loading are reported beside it.
 //   3. `litmus serve` resident memory (VmRSS sampled every 250 ms, and
 //      VmHWM) while those 20 pages follow. Goal <= 150 MB.
 //
@@ -138,6 +146,25 @@ function statusKb(pid, field) {
   const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith(field + ':'));
   return line ? Number(line.split(/\s+/)[1]) : NaN;
 }
+// CPU seconds (user + system) a process has used so far.
+function cpuSeconds(pid) {
+  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;  // USER_HZ, 100 on Linux
+}
+// The same, summed over the browser's processes (renderers, GPU, network).
+function browserCpuSeconds() {
+  const pids = execFileSync('pgrep', ['-f', path.basename(h.config.chromium)], { encoding: 'utf8' }).trim().split('\n');
+  let total = 0;
+  for (const p of pids) {
+    try {
+      total += cpuSeconds(p);
+    } catch {
+      // gone between pgrep and the read
+    }
+  }
+  return total;
+}
 
 function startEmitter(dataDir, i) {
   const proc = spawn(emitterBin, ['--data-dir', dataDir, '--seconds', String(SECONDS), '--rate', String(RATE), '--serial', `SN-UI-${i}`], {
@@ -255,26 +282,67 @@ try {
   });
   await new Promise((resolve) => baseline.listen(0, '127.0.0.1', resolve));
   const baselineBase = `http://127.0.0.1:${baseline.address().port}`;
+  // b) and c) share one tab, which goes back to the Results list before
+  // each: the renderer stays, as it does for a user moving around the app.
+  const tab = await newPage();
+  const resultsList = async () => {
+    await tab.goto(`${server.base}/results`);
+    await tab.waitForSelector('[data-testid="run-row"]');
+    await sleep(200);  // the list's own follow-up work settles
+  };
+  const timeTabLoad = async () => {
+    await resultsList();
+    await tab.goto(runUrl);
+    return firstFrame(tab);
+  };
+  const timeInAppLink = async () => {
+    await resultsList();
+    const clickedAt = await tab.evaluate((href) => {
+      const link = document.createElement('a');
+      link.href = href;
+      link.textContent = 'the big run';
+      (document.querySelector('main') ?? document.body).append(link);
+      const at = performance.now();
+      link.click();
+      return at;
+    }, new URL(runUrl).pathname + new URL(runUrl).search);
+    return (await firstFrame(tab)) - clickedAt;
+  };
   const paints = [];
   const staticPaints = [];
   const blankPaints = [];
+  const tabPaints = [];
+  const inAppPaints = [];
   try {
     for (let i = 0; i < PAINTS; i++) {
       paints.push(await timeLoad(runUrl));
       staticPaints.push(await timeLoad(`${baselineBase}/static`));
       blankPaints.push(await timeLoad(`${baselineBase}/blank`));
+      tabPaints.push(await timeTabLoad());
+      inAppPaints.push(await timeInAppLink());
     }
   } finally {
     baseline.close();
+    await tab.context().close();
   }
+  const verdict = (x) => `${x.p95 <= 200 ? 'MET' : 'NOT MET'} (goal <= 200 ms)`;
   const paint = summary(paints);
   console.log(
-    `run detail (10 000 measurements) first paint, ${paint.n} loads: median ${fmt(paint.median)}  p95 ${fmt(paint.p95)}  max ${fmt(paint.max)} ms  ${paint.p95 <= 200 ? 'MET' : 'NOT MET'} (goal <= 200 ms)`,
+    `run detail (10 000 measurements) first paint, ${paint.n} loads each:\n` +
+      `  a) fresh browser context:        median ${fmt(paint.median)}  p95 ${fmt(paint.p95)}  max ${fmt(paint.max)} ms  ${verdict(paint)}`,
+  );
+  const tabPaint = summary(tabPaints);
+  console.log(
+    `  b) page load in a Litmus tab:    median ${fmt(tabPaint.median)}  p95 ${fmt(tabPaint.p95)}  max ${fmt(tabPaint.max)} ms  ${verdict(tabPaint)}`,
+  );
+  const inAppPaint = summary(inAppPaints);
+  console.log(
+    `  c) link clicked within the app:  median ${fmt(inAppPaint.median)}  p95 ${fmt(inAppPaint.p95)}  max ${fmt(inAppPaint.max)} ms  ${verdict(inAppPaint)}`,
   );
   const staticPaint = summary(staticPaints);
   const blankPaint = summary(blankPaints);
   console.log(
-    `  baseline, the same first frame as a static page (${(staticHtml.match(/data-testid="meas-row"/g) || []).length} rows, ${(staticHtml.length / 1024).toFixed(0)} kB, no JavaScript): median ${fmt(staticPaint.median)}  p95 ${fmt(staticPaint.p95)} ms; a blank page: median ${fmt(blankPaint.median)}  p95 ${fmt(blankPaint.p95)} ms`,
+    `  baselines for a): the same first frame as a static page (${(staticHtml.match(/data-testid="meas-row"/g) || []).length} rows, ${(staticHtml.length / 1024).toFixed(0)} kB, no JavaScript): median ${fmt(staticPaint.median)}  p95 ${fmt(staticPaint.p95)} ms; a blank page: median ${fmt(blankPaint.median)}  p95 ${fmt(blankPaint.p95)} ms`,
   );
 
   // 2 and 3. PAGES pages following PROGRAMS live runs.
@@ -286,6 +354,9 @@ try {
     await page.goto(`${server.base}/live/${runs[i % runs.length]}`);
     pages.push(page);
   }
+  // What following costs the machine: CPU of the browser's processes and
+  // of the server, from here (every page open) to the programs' end.
+  const cpuFrom = { at: Date.now(), browser: browserCpuSeconds(), serve: cpuSeconds(pid) };
   let peakKb = 0;
   const sampler = setInterval(() => {
     try {
@@ -298,21 +369,34 @@ try {
   await sleep(1000);  // the last events reach the pages
   clearInterval(sampler);
   const hwmKb = statusKb(pid, 'VmHWM');
+  const cpuSpan = (Date.now() - cpuFrom.at - 1000) / 1000;
+  const browserCpu = browserCpuSeconds() - cpuFrom.browser;
+  const serveCpu = cpuSeconds(pid) - cpuFrom.serve;
   const latencies = [];
   for (const page of pages) latencies.push(...(await page.evaluate(() => window.__latencies)));
   const live = summary(latencies);
   const followingLatencies = [];
   for (const page of pages) followingLatencies.push(...(await page.evaluate(() => window.__followingLatencies)));
   const expected = PAGES * Math.floor(SECONDS * RATE);
+  // The goal is judged on the updates of a page that was showing the run:
+  // an event emitted while the page was still loading reaches the screen
+  // with the page's first frame (part 1's figure), not as an update. Pages
+  // that fall behind (too many browsers for the machine's cores) never see
+  // their last updates in time: then the verdict fails whatever the p99 of
+  // those that came. The few not seen on a page that keeps up are the
+  // measurements from before index.html was served, which the page shows
+  // from its REST load.
+  const following = summary(followingLatencies);
+  const keptUp = live.n >= 0.98 * expected;
+  const liveMet = following.n > 0 && following.p99 <= 100 && keptUp;
   console.log(
-    `live update emit -> screen, ${PAGES} pages x ${PROGRAMS} programs at ${RATE}/s for ${SECONDS} s: ${live.n}/${expected} updates  median ${fmt(live.median)}  p95 ${fmt(live.p95)}  p99 ${fmt(live.p99)}  max ${fmt(live.max)} ms  ${live.p99 <= 100 ? 'MET' : 'NOT MET'} (goal p99 <= 100 ms)`,
+    `live update emit -> screen, ${PAGES} pages x ${PROGRAMS} programs at ${RATE}/s for ${SECONDS} s: ${live.n}/${expected} updates reached a screen\n` +
+      `  emitted while the page was following:  ${following.n} updates  median ${fmt(following.median)}  p95 ${fmt(following.p95)}  p99 ${fmt(following.p99)}  max ${fmt(following.max)} ms  ${liveMet ? 'MET' : 'NOT MET'} (goal p99 <= 100 ms${keptUp ? '' : ', and the pages fell behind'})\n` +
+      `  all, with those emitted while the page loaded: median ${fmt(live.median)}  p95 ${fmt(live.p95)}  p99 ${fmt(live.p99)}  max ${fmt(live.max)} ms`,
   );
-  if (followingLatencies.length) {
-    const f = summary(followingLatencies);
-    console.log(
-      `  of which emitted after the page's stream was open: ${f.n} updates  median ${fmt(f.median)}  p95 ${fmt(f.p95)}  p99 ${fmt(f.p99)}  max ${fmt(f.max)} ms (the rest were emitted while the page loaded)`,
-    );
-  }
+  console.log(
+    `CPU while following, ${cpuSpan.toFixed(1)} s: browser ${browserCpu.toFixed(2)} s (${((100 * browserCpu) / cpuSpan / PAGES).toFixed(1)} % of a core per page), litmus serve ${serveCpu.toFixed(2)} s (${((100 * serveCpu) / cpuSpan).toFixed(1)} % of a core)`,
+  );
   console.log(
     `litmus serve RSS: idle ${(idleKb / 1024).toFixed(1)} MB, peak sampled with ${PAGES} pages ${(peakKb / 1024).toFixed(1)} MB, VmHWM ${(hwmKb / 1024).toFixed(1)} MB  ${hwmKb / 1024 <= 150 ? 'MET' : 'NOT MET'} (goal <= 150 MB)`,
   );

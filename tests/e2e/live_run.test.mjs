@@ -40,6 +40,17 @@ test('a failing run, followed from the list to its live monitor and result', opt
       await page.waitForSelector(`[data-testid="live-run"] [data-testid="run-header"][data-run-id="${runId}"]`, { timeout: 10000 });
       await page.waitForSelector('[data-testid="run-outcome"][data-outcome="running"]', { timeout: 10000 });
       await page.waitForSelector('[data-testid="current-step"]:text("Gate/Hold")', { timeout: 15000 });
+      // The live dots blink (blink.ts) instead of running an endless
+      // animation, which would make the browser draw a frame every vsync.
+      const endless = await page.evaluate(() => document.getAnimations().filter((a) => a.effect?.getComputedTiming().iterations === Infinity).length);
+      assert.equal(endless, 0, 'no endless animation on a page following a run');
+      const dotOpacity = (dimmed) =>
+        page.waitForFunction((d) => {
+          const dot = document.querySelector('[data-testid="run-outcome"] .dot');
+          return !!dot && document.documentElement.classList.contains('blink-dim') === d && getComputedStyle(dot).opacity === (d ? '0.35' : '1');
+        }, dimmed);
+      await dotOpacity(true);
+      await dotOpacity(false);
       await page.waitForFunction((n) => {
         const p = document.querySelector('[data-testid="progress"]');
         return p?.getAttribute('data-total') === String(n) && p?.getAttribute('data-finished') === '6';

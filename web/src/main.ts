@@ -1,4 +1,5 @@
 import './styles/app.css';
+import { startBlink } from './blink';
 import { afterNextFrame } from './dom';
 import { createShell } from './layout';
 import { live } from './live';
@@ -21,6 +22,7 @@ const channelsPage = lazyPage(() => import('./pages/channels').then((m) => m.cha
 const channelDetailPage = lazyPage(() => import('./pages/channel-detail').then((m) => m.channelDetailPage));
 
 const shell = createShell(document.getElementById('app')!);
+startBlink();
 live.onState((s) => shell.setStreamState(s));
 
 const router = new Router(shell.main, notFoundPage)

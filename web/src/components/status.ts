@@ -37,11 +37,11 @@ const LABEL: Record<string, string> = {
 /**
  * A run's, step's or measurement's outcome. `state` is the outcome
  * (passed, failed …) or a status (running, starting, pending, never_ran);
- * running ones pulse. `chip` makes the larger header variant.
+ * running ones have a dot that blinks (blink.ts). `chip` makes the larger header variant.
  */
 export function outcomeBadge(state: string | null | undefined, opts: { chip?: boolean; testid?: string; title?: string } = {}): HTMLElement {
   const s = state || 'done';
-  const pulsing = s === 'running' || s === 'starting';
+  const blinking = s === 'running' || s === 'starting';
   return h(
     'span',
     {
@@ -50,7 +50,7 @@ export function outcomeBadge(state: string | null | undefined, opts: { chip?: bo
       'data-outcome': s,
       title: opts.title ?? null,
     },
-    pulsing ? h('i', { class: 'dot' }) : null,
+    blinking ? h('i', { class: 'dot' }) : null,
     LABEL[s] ?? s.toUpperCase(),
   );
 }
