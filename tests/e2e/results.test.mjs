@@ -222,22 +222,24 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
     assert.equal(await page.locator('[data-testid="meas-row"]').count(), secondPage);
 
     // Its live monitor (the run has ended; its session's events are the
-    // history): of the long live tables only the first 40 rows are laid
-    // out while a table is scrolled to the top; the rest are in the DOM
+    // history): of the long live tables only the first CLIPPED rows are
+    // laid out while a table is scrolled to the top (CLIPPED_ROWS in
+    // web/src/components/table.ts); the rest are in the DOM
     // and show once the table is scrolled to the end of the shown rows.
+    const CLIPPED = 24;
     await open(`/live/${big.run_id}`);
     const measRows = '[data-testid="live-measurements"] [data-testid="meas-row"]';
     await page.waitForSelector(measRows);
     const shownMeas = Math.min(200, big.measurement_count);
-    assert.ok(shownMeas > 40, 'the biggest synthetic run has more than 40 measurements');
+    assert.ok(shownMeas > CLIPPED, `the biggest synthetic run has more than ${CLIPPED} measurements`);
     await page.waitForFunction((n) => document.querySelectorAll('[data-testid="live-measurements"] [data-testid="meas-row"]').length === n, shownMeas);
     // The session's history (its events) is in once the timeline stops growing.
     await page.waitForSelector('[data-testid="timeline-row"]');
     for (let last = -1, n = 0; n !== last; await page.waitForTimeout(300)) [last, n] = [n, await page.locator('[data-testid="timeline-row"]').count()];
     const panes = [['[data-testid="live-measurements"]', measRows]];
-    if ((await page.locator('[data-testid="timeline-row"]').count()) > 40) panes.push(['[data-testid="pane-events"]', '[data-testid="timeline-row"]']);
+    if ((await page.locator('[data-testid="timeline-row"]').count()) > CLIPPED) panes.push(['[data-testid="pane-events"]', '[data-testid="timeline-row"]']);
     for (const [pane, rows] of panes) {
-      assert.equal(await page.locator(`${rows}:visible`).count(), 40, `${pane}: 40 rows laid out at the top`);
+      assert.equal(await page.locator(`${rows}:visible`).count(), CLIPPED, `${pane}: ${CLIPPED} rows laid out at the top`);
       const all = await page.locator(rows).count();
       await page.$eval(pane, (el) => {
         const s = el.closest('.scroll') ?? el;
@@ -245,7 +247,7 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
       });
       await page.waitForFunction(([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === n, [rows, all]);
       await page.$eval(pane, (el) => ((el.closest('.scroll') ?? el).scrollTop = 0));
-      await page.waitForFunction((sel) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === 40, rows);
+      await page.waitForFunction(([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === n, [rows, CLIPPED]);
     }
     // Newest first, the same rows as the API's last ones.
     const lastPage = await api(`/api/runs/${big.run_id}/measurements?offset=${big.measurement_count - shownMeas}&limit=${shownMeas}`);

@@ -62,7 +62,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
   const eventsBody = h('tbody', { 'data-testid': 'timeline-body' });
   const channelsBody = h('tbody', { 'data-testid': 'live-channels-body' });
   const consoleEl = h('pre', { class: 'console', 'data-testid': 'output-console' });
-  const eventsPane = h('div', { class: 'scroll', style: 'max-height:480px', 'data-testid': 'pane-events' }, h('table', { class: 'grid', 'data-testid': 'timeline' }, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Role'), h('th', {}, 'Summary'))), eventsBody));
+  const eventsPane = h('div', { class: 'scroll', style: 'max-height:480px', 'data-testid': 'pane-events' }, h('table', { class: 'grid timeline', 'data-testid': 'timeline' }, h('thead', {}, h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Type'), h('th', {}, 'Role'), h('th', {}, 'Summary'))), eventsBody));
   const channelsPane = h('div', { class: 'scroll', 'data-testid': 'pane-channels' }, h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, h('th', {}, 'Channel'), h('th', { class: 'num' }, 'Last value'), h('th', {}, 'History'), h('th', {}, 'Instrument'), h('th', { class: 'num' }, 'Reads'), h('th', {}, 'Updated'))), channelsBody));
   const outputPane = h('div', { 'data-testid': 'pane-output' }, consoleEl);
   const measScroller = h('div', { class: 'scroll', style: 'max-height:320px' }, measSlot);
