@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "core/crc32c.hpp"
+#include "core/fd_io.hpp"
 #include "litmus/error.hpp"
 
 namespace litmus {
@@ -45,16 +46,10 @@ bool JournalReader::fetch(std::uint64_t offset, std::size_t size, std::uint64_t 
     // Refill from `offset`, reading ahead so sequential records are cheap.
     const std::uint64_t want_end = std::min<std::uint64_t>(limit, offset + std::max(size, kReadChunk));
     window_.resize(want_end - offset);
-    std::size_t got = 0;
-    while (got < window_.size()) {
-      ssize_t n = ::pread(fd_, window_.data() + got, window_.size() - got, static_cast<off_t>(offset + got));
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        throw JournalError("journal " + path_.string() + ": read failed: " + std::strerror(errno));
-      }
-      if (n == 0) break;  // the file is shorter than `limit` said
-      got += static_cast<std::size_t>(n);
-    }
+    const fd_io::ReadResult read = fd_io::pread_full(fd_, window_.data(), window_.size(), offset);
+    if (read.error != 0) throw JournalError("journal " + path_.string() + ": read failed: " + std::strerror(read.error));
+    // Short when the file is shorter than `limit` said.
+    const std::size_t got = read.bytes;
     window_.resize(got);
     window_start_ = offset;
     if (got < size) return false;

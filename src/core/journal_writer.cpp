@@ -9,6 +9,7 @@
 
 #include "core/clock.hpp"
 #include "core/crc32c.hpp"
+#include "core/fd_io.hpp"
 #include "core/event_codec.hpp"
 #include "core/file_lock.hpp"
 #include "litmus/error.hpp"
@@ -75,19 +76,15 @@ std::unique_ptr<JournalWriter> JournalWriter::reopen(const std::filesystem::path
 void JournalWriter::cut_tail(std::uint64_t offset) {
   if (offset >= size_) return;
   std::string tail(size_ - offset, '\0');
-  std::size_t got = 0;
-  while (got < tail.size()) {
-    ssize_t n = ::pread(fd_, tail.data() + got, tail.size() - got, static_cast<off_t>(offset + got));
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) fail(path_, "cannot read the tail to save it", n < 0 ? errno : EIO);
-    got += static_cast<std::size_t>(n);
-  }
+  const fd_io::ReadResult read = fd_io::pread_full(fd_, tail.data(), tail.size(), offset);
+  if (read.bytes < tail.size()) fail(path_, "cannot read the tail to save it", read.error != 0 ? read.error : EIO);
   const auto saved = std::filesystem::path(path_.string() + ".torn-" + std::to_string(offset));
   int out = ::open(saved.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (out < 0) fail(saved, "cannot create", errno);
-  const bool written = ::write(out, tail.data(), tail.size()) == static_cast<ssize_t>(tail.size()) && ::fsync(out) == 0;
+  int error = fd_io::write_all(out, tail);
+  if (error == 0 && ::fsync(out) != 0) error = errno;
   ::close(out);
-  if (!written) fail(saved, "cannot write", errno);
+  if (error != 0) fail(saved, "cannot write", error);
   if (::ftruncate(fd_, static_cast<off_t>(offset)) != 0) fail(path_, "cannot cut the torn tail", errno);
   size_ = offset;
 }
@@ -104,22 +101,13 @@ std::uint64_t JournalWriter::append(journal::RecordKind kind, std::string& recor
   const std::uint32_t crc = crc32c::value(header + 4, record.size() - 4);
   put_u32(header, crc32c::mask(crc));
 
-  const char* data = record.data();
-  std::size_t left = record.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd_, data, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      int error = errno;
-      // A partial record in the middle would read as corruption once later
-      // records follow it: cut the file back to the last record boundary.
-      if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) {
-        // Nothing more to do: the reader will report and skip it.
-      }
-      fail(path_, "write failed", error);
+  if (const int error = fd_io::write_all(fd_, record); error != 0) {
+    // A partial record in the middle would read as corruption once later
+    // records follow it: cut the file back to the last record boundary.
+    if (::ftruncate(fd_, static_cast<off_t>(size_)) != 0) {
+      // Nothing more to do: the reader will report and skip it.
     }
-    data += n;
-    left -= static_cast<std::size_t>(n);
+    fail(path_, "write failed", error);
   }
   size_ += record.size();
   return size_;

@@ -9,11 +9,18 @@
 #include <cstdio>
 #include <iostream>
 #include <optional>
+#include <string_view>
 #include <system_error>
+
+#include "core/fd_io.hpp"
 
 namespace litmus::gtest_runner {
 
 namespace {
+
+// Errors are dropped: the terminal is gone, and there is nothing to save
+// the bytes for.
+void echo(int fd, const char* data, std::size_t size) { fd_io::write_all(fd, std::string_view(data, size)); }
 
 using Clock = std::chrono::steady_clock;
 
@@ -29,15 +36,6 @@ struct FatalState {
 };
 FatalState fatal;
 
-void write_all(int fd, const char* data, std::size_t size) {
-  while (size > 0) {
-    const ssize_t n = ::write(fd, data, size);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) return;  // the terminal is gone: nothing to save it for
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-}
 
 // Async-signal-safe: dup2, fcntl, read, write, sigaction, raise.
 void on_fatal_signal(int signo) {
@@ -48,7 +46,7 @@ void on_fatal_signal(int signo) {
     char buffer[4096];
     ssize_t n;
     while ((n = ::read(fatal.read[i], buffer, sizeof buffer)) > 0) {
-      write_all(fatal.target[i], buffer, static_cast<std::size_t>(n));
+      echo(fatal.target[i], buffer, static_cast<std::size_t>(n));
     }
   }
   for (std::size_t i = 0; i < std::size(kFatalSignals); ++i) {
@@ -125,7 +123,7 @@ void OutputCapture::stop() {
   }
   for (auto& stream : streams_) ::dup2(stream.saved_fd, stream.target_fd);
   const char byte = 0;
-  write_all(wake_write_, &byte, 1);
+  echo(wake_write_, &byte, 1);
   thread_.join();
   for (auto& stream : streams_) {
     ::close(stream.read_fd);
@@ -177,7 +175,7 @@ void OutputCapture::drain(Stream& stream) {
   while (true) {
     const ssize_t n = ::read(stream.read_fd, buffer, sizeof buffer);
     if (n > 0) {
-      write_all(stream.saved_fd, buffer, static_cast<std::size_t>(n));
+      echo(stream.saved_fd, buffer, static_cast<std::size_t>(n));
       add_bytes(stream, buffer, static_cast<std::size_t>(n));
       continue;
     }

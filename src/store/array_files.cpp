@@ -8,6 +8,7 @@
 #include <cstring>
 
 #include "core/crc32c.hpp"
+#include "core/fd_io.hpp"
 #include "core/uuid.hpp"
 #include "litmus/error.hpp"
 
@@ -89,11 +90,8 @@ void ArrayFiles::write(const std::string& name, std::string_view bytes) {
   }
   FileDescriptor fd(::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644));
   if (fd.get() < 0) throw StoreError("cannot create array file " + path.string() + ": " + system_error_text());
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) throw StoreError("cannot write array file " + path.string() + ": " + system_error_text());
-    done += static_cast<std::size_t>(n);
+  if (const int error = fd_io::write_all(fd.get(), bytes); error != 0) {
+    throw StoreError("cannot write array file " + path.string() + ": " + std::strerror(error));
   }
   // Before the row naming it commits (see the header). On ext4 the sync of
   // a new file also commits its directory entry, which is in the same
@@ -123,14 +121,9 @@ std::string ArrayFiles::read(const std::string& name, std::size_t expected_bytes
                      std::to_string(st.st_size) + " bytes, its row says " + std::to_string(expected_bytes));
   }
   std::string bytes(expected_bytes, '\0');
-  for (std::size_t done = 0; done < bytes.size();) {
-    const ssize_t n = ::read(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      throw StoreError(std::string(what) + ": cannot read its array file " + path.string() + ": " +
-                       (n == 0 ? std::string("it ended early") : system_error_text()));
-    }
-    done += static_cast<std::size_t>(n);
+  if (const fd_io::ReadResult read = fd_io::read_full(fd.get(), bytes.data(), bytes.size()); read.bytes < bytes.size()) {
+    throw StoreError(std::string(what) + ": cannot read its array file " + path.string() + ": " +
+                     (read.error == 0 ? std::string("it ended early") : std::strerror(read.error)));
   }
   if (crc32c::value(bytes.data(), bytes.size()) != expected_crc) {
     throw StoreError(std::string(what) + ": its array file " + path.string() +
