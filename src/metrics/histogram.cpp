@@ -7,6 +7,7 @@
 #include "core/parse_integer.hpp"
 #include "litmus/error.hpp"
 #include "metrics/metrics_request.hpp"
+#include "store/metric_rollup.hpp"
 
 namespace litmus::metrics {
 
@@ -86,13 +87,12 @@ HistogramRequest parse_histogram_request(const std::vector<std::pair<std::string
 }
 
 Histogram histogram(store::Database& db, const HistogramRequest& request) {
-  // The measurement conditions of capability() (capability.cpp), narrowed
-  // to one row; `IS ?` matches a bound NULL as "no such limit".
+  // The judged measurements capability() pools (the rollup's definition),
+  // narrowed to one row; `IS ?` matches a bound NULL as "no such limit".
   const RunSelection selection = select_runs(request.filter, "r.run_id AS run_id");
   auto q = db.prepare("WITH fr AS (" + selection.sql +
                       ") SELECT m.value, COALESCE(m.units, '') FROM measurements m JOIN fr ON m.run_id = fr.run_id "
-                      "WHERE m.value IS NOT NULL AND (m.low IS NOT NULL OR m.high IS NOT NULL) AND "
-                      "m.outcome IN ('passed', 'failed') AND m.step_path = ? AND m.name = ? AND "
+                      "WHERE " + std::string(store::kJudgedMeasurementSql) + " AND m.step_path = ? AND m.name = ? AND "
                       "COALESCE(m.vector_index, 0) = ? AND m.low IS ? AND m.high IS ?");
   int index = selection.bind(q);
   q.bind(index++, request.step_path);

@@ -26,9 +26,11 @@ std::string run_sql() {
 }
 
 // Its measurements in the order they were taken (?1 session, ?2 run).
-constexpr const char* kRunMeasurementsSql =
-    "SELECT COALESCE(step_path, ''), COALESCE(name, ''), COALESCE(vector_index, 0), low, high, "
-    "COALESCE(units, ''), value, outcome FROM measurements WHERE session_id = ?1 AND run_id = ?2";
+std::string run_measurements_sql() {
+  return "SELECT COALESCE(m.step_path, ''), COALESCE(m.name, ''), COALESCE(m.vector_index, 0), m.low, m.high, "
+         "COALESCE(m.units, ''), m.value, m.outcome, " +
+         std::string(kJudgedMeasurementSql) + " FROM measurements m WHERE m.session_id = ?1 AND m.run_id = ?2";
+}
 
 // Its ended step attempts.
 constexpr const char* kRunStepsSql =
@@ -89,7 +91,7 @@ struct RunRollupReader::Statements {
   Statement measurements;
   Statement steps;
   explicit Statements(Database& db)
-      : run(db.prepare(run_sql())), measurements(db.prepare(kRunMeasurementsSql)), steps(db.prepare(kRunStepsSql)) {}
+      : run(db.prepare(run_sql())), measurements(db.prepare(run_measurements_sql())), steps(db.prepare(kRunStepsSql)) {}
 };
 
 RunRollupReader::RunRollupReader(Database& db) : s_(std::make_unique<Statements>(db)) {}
@@ -136,8 +138,7 @@ bool RunRollupReader::read(const std::string& run_id, RunRollup& out) {
     sums.total += 1;
     const std::string_view outcome = s.measurements.column_blob(7);
     sums.failed += outcome == "failed";
-    const bool judged = !s.measurements.is_null(6) && (key.low || key.high) && (outcome == "passed" || outcome == "failed");
-    if (!judged) continue;
+    if (s.measurements.column_int(8) == 0) continue;  // not judged
     const double x = s.measurements.column_double(6) - limit_shift(key.low, key.high);
     sums.n += 1;
     sums.sum += x;

@@ -95,6 +95,13 @@ struct MeasurementKeyHash {
   std::size_t operator()(const MeasurementKey& k) const;
 };
 
+// A judged measurement — passed or failed, with a value and a limit — is
+// what Cpk and its histogram pool. One definition, in SQL over the
+// measurements table aliased `m`: the rollup selects it as a column, the
+// histogram (metrics/histogram.cpp) filters on it.
+inline constexpr std::string_view kJudgedMeasurementSql =
+    "(m.value IS NOT NULL AND (m.low IS NOT NULL OR m.high IS NOT NULL) AND m.outcome IN ('passed', 'failed'))";
+
 // Additive sums of measurements of one key.
 struct MeasurementSums {
   std::int64_t total = 0;   // every measurement (Pareto)
