@@ -9,8 +9,8 @@
 
 #include "core/clock.hpp"
 #include "core/crc32c.hpp"
-#include "core/fd_io.hpp"
 #include "core/event_codec.hpp"
+#include "core/fd_io.hpp"
 #include "core/file_lock.hpp"
 #include "litmus/error.hpp"
 

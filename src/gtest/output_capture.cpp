@@ -36,7 +36,6 @@ struct FatalState {
 };
 FatalState fatal;
 
-
 // Async-signal-safe: dup2, fcntl, read, write, sigaction, raise.
 void on_fatal_signal(int signo) {
   for (int i = 0; i < 2; ++i) {

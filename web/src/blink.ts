@@ -7,7 +7,7 @@
 // VM) each costs the renderer and the compositor. Measured on a page
 // following a run at one event a second: 2.1 s of CPU per 10 s with the
 // animated dots, 1.0 s without (bench/BENCHMARKS.md §12) — 11 % of a core
-// per open page, for a dot. The blink costs two small frames a period.
+// per open page, for a dot. The blink costs one small frame per toggle.
 
 const PERIOD_MS = 700;
 const DIM_CLASS = 'blink-dim';

@@ -131,8 +131,9 @@ export function emptyRow(cols: number, text: string, testid = 'table-empty'): HT
 /**
  * Rows a clipped scroller keeps laid out while scrolled to the top: the
  * live scrollers are at most 480 px tall, 16 rows of 29 px; the rest is
- * room for a row that wraps. Every row laid out is painted again under
- * each row that arrives on top (40 cost ~1.5× the CPU per update).
+ * room for rows that wrap. Every row laid out is painted again under each
+ * row that arrives on top: 24 instead of 40 (with the timeline's fixed
+ * column widths) took ~10 % off the CPU of a page following a run.
  */
 export const CLIPPED_ROWS = 24;
 const HIDDEN = 'clip-hidden';
