@@ -325,20 +325,14 @@ try {
     baseline.close();
     await tab.context().close();
   }
-  const verdict = (x) => `${x.p95 <= 200 ? 'MET' : 'NOT MET'} (goal <= 200 ms)`;
-  const paint = summary(paints);
-  console.log(
-    `run detail (10 000 measurements) first paint, ${paint.n} loads each:\n` +
-      `  a) fresh browser context:        median ${fmt(paint.median)}  p95 ${fmt(paint.p95)}  max ${fmt(paint.max)} ms  ${verdict(paint)}`,
-  );
-  const tabPaint = summary(tabPaints);
-  console.log(
-    `  b) page load in a Litmus tab:    median ${fmt(tabPaint.median)}  p95 ${fmt(tabPaint.p95)}  max ${fmt(tabPaint.max)} ms  ${verdict(tabPaint)}`,
-  );
-  const inAppPaint = summary(inAppPaints);
-  console.log(
-    `  c) link clicked within the app:  median ${fmt(inAppPaint.median)}  p95 ${fmt(inAppPaint.p95)}  max ${fmt(inAppPaint.max)} ms  ${verdict(inAppPaint)}`,
-  );
+  const paintLine = (label, values) => {
+    const x = summary(values);
+    console.log(`  ${label.padEnd(32)} median ${fmt(x.median)}  p95 ${fmt(x.p95)}  max ${fmt(x.max)} ms  ${x.p95 <= 200 ? 'MET' : 'NOT MET'} (goal <= 200 ms)`);
+  };
+  console.log(`run detail (10 000 measurements) first paint, ${paints.length} loads each:`);
+  paintLine('a) fresh browser context:', paints);
+  paintLine('b) page load in a Litmus tab:', tabPaints);
+  paintLine('c) link clicked within the app:', inAppPaints);
   const staticPaint = summary(staticPaints);
   const blankPaint = summary(blankPaints);
   console.log(
@@ -369,7 +363,7 @@ try {
   await sleep(1000);  // the last events reach the pages
   clearInterval(sampler);
   const hwmKb = statusKb(pid, 'VmHWM');
-  const cpuSpan = (Date.now() - cpuFrom.at - 1000) / 1000;
+  const cpuSpan = (Date.now() - cpuFrom.at) / 1000;  // the same interval the CPU was counted over
   const browserCpu = browserCpuSeconds() - cpuFrom.browser;
   const serveCpu = cpuSeconds(pid) - cpuFrom.serve;
   const latencies = [];
