@@ -131,11 +131,44 @@ test('a passing run: the live monitor turns PASSED and links to the full result'
       const active = await until(async () => (await api('/api/active')).runs[0], { what: 'the run in /api/active' });
       await page.waitForSelector(`[data-testid="run-row"][data-run-id="${active.run_id}"][data-outcome="running"]`, { timeout: 15000 });
       assert.equal(await page.getAttribute('[data-testid="run-row"]', 'data-run-id'), active.run_id);
+      const measUrl = /\/api\/runs\/[^/]+\/measurements/;
+      let measAnswers = 0;
+      page.on('response', (r) => {
+        if (measUrl.test(r.url())) measAnswers += 1;
+      });
       await page.click(`[data-testid="active-run"][data-run-id="${active.run_id}"]`);
       await page.waitForSelector('[data-testid="current-step"]:text("Gate/Hold")', { timeout: 15000 });
       assert.equal(await page.isVisible('[data-testid="view-result"]'), false);
+      // The monitor's first load, then the one after it subscribed to the
+      // stream: from there on a measurement comes from its event. Every
+      // measurements request is now held, and the rows must still arrive.
+      await until(async () => measAnswers >= 2, { what: 'the live monitor caught up with the stored measurements' });
+      let release;
+      const held = new Promise((r) => (release = r));
+      const continued = [];
+      const hold = (route) => {
+        const done = held.then(() => route.continue());
+        continued.push(done);
+        return done;
+      };
+      await page.route(measUrl, hold);
+      const liveRow = '[data-testid="live-measurements"] [data-testid="meas-row"][data-name="v_final"][data-outcome="passed"]';
       prog.openGate();
+      // Tinted as it arrives; the tint goes with a later tick of the blink.
+      await page.waitForSelector(`${liveRow}.fresh`, { timeout: 20000 });
+      await page.waitForSelector(`${liveRow}:not(.fresh)`, { timeout: 5000 });
+      assert.equal(await page.textContent(`${liveRow} [data-testid="meas-limits"]`), '3.2 – 3.4');
+      release();
+      await Promise.all(continued);
+      await page.unroute(measUrl, hold);
       await page.waitForSelector('[data-testid="run-outcome"][data-outcome="passed"]', { timeout: 20000 });
+      // The rows made from events are the rows the server stores.
+      const rows = () => page.$$eval('[data-testid="live-measurements"] [data-testid="meas-row"]', (list) => list.map((r) => [r.dataset.seq, r.dataset.name, r.dataset.outcome, r.className, r.textContent]));
+      const shownLive = await rows();
+      await page.reload();
+      await page.waitForSelector('[data-testid="run-outcome"][data-outcome="passed"]');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid="live-measurements"] [data-testid="meas-row"]').length === n, shownLive.length);
+      assert.deepEqual(await rows(), shownLive);
       await page.waitForFunction((n) => document.querySelector('[data-testid="progress"]')?.getAttribute('data-finished') === String(n), STEPS);
       await page.click('[data-testid="view-result"]');
       await page.waitForURL((u) => u.pathname === `/results/${active.run_id}`);

@@ -287,13 +287,15 @@ export interface Measurement {
   seq: number;
   run_id: string;
   step_path: string;
-  vector_index: number;
+  /** null for a measurement outside any step. */
+  vector_index: number | null;
   vector_retry: number;
   ts: number;
   name: string;
   value: number | null;
   units: string;
-  outcome: Outcome;
+  /** null when not judged and not given. */
+  outcome: Outcome | null;
   low: number | null;
   high: number | null;
   nominal: number | null;

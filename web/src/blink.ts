@@ -1,23 +1,35 @@
-// The live indicators (the dot of a running run's badge and "Live" tag,
-// ACTIVE TESTS, the stream while it reconnects) blink: one timer dims and
-// undims them all together, by a class on <html>.
+// The one clock of a live page's small changes. Every 700 ms it dims or
+// undims the live indicators (the dot of a running run's badge and "Live"
+// tag, ACTIVE TESTS, the stream while it reconnects), by a class on
+// <html>, and runs the tick handlers (onBlinkTick): the end of a fresh
+// row's tint (ArrivalMarks) lands in the same frame as the blink.
 //
-// Why not a CSS animation: while one runs, Chromium makes a frame every
-// vsync, and with software compositing (no GPU, as on a station PC or a
-// VM) each costs the renderer and the compositor. Measured on a page
-// following a run at one event a second: 2.1 s of CPU per 10 s with the
-// animated dots, 1.0 s without (bench/BENCHMARKS.md §12) — 11 % of a core
-// per open page, for a dot. The blink costs one small frame per toggle.
+// Why a timer and not a CSS animation: while one runs, Chromium makes a
+// frame every vsync, and with software compositing (no GPU, as on a
+// station PC or a VM) each costs the renderer, the compositor and the
+// browser. Measured on a page following a run at one event a second: 2.1 s
+// of CPU per 10 s with the animated dots, 1.0 s without (bench/BENCHMARKS.md
+// §12) — 11 % of a core per open page, for a dot. And why one clock: each
+// frame has a cost of its own in three processes, whatever it changes, so
+// changes that need no moment of their own share one.
 
 const PERIOD_MS = 700;
 const DIM_CLASS = 'blink-dim';
+const handlers = new Set<() => void>();
 
-/** Starts the blink (once per page); off for those who ask for less motion. */
+/** Starts the clock (once per page); no blink for those who ask for less motion. */
 export function startBlink(): void {
   const lessMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   window.setInterval(() => {
+    for (const fn of handlers) fn();
     const root = document.documentElement;
     if (lessMotion.matches) root.classList.remove(DIM_CLASS);
     else root.classList.toggle(DIM_CLASS);
   }, PERIOD_MS);
+}
+
+/** Runs `fn` on every tick of the clock, until the returned function is called. */
+export function onBlinkTick(fn: () => void): () => void {
+  handlers.add(fn);
+  return () => handlers.delete(fn);
 }

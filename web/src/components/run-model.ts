@@ -6,7 +6,9 @@
 // refresh asks only for the ones after those it has (measurements are
 // stored in seq order, so they only ever append), and a measurement event
 // refreshes only measurements: the run and its steps are refetched on
-// step and run events.
+// step and run events. The Live monitor goes further (appendsFromStream):
+// a caught-up model takes each measurement from its stream event, so the
+// row is on screen in the event's own frame, with no request.
 
 import { api, ApiError, runInFlight, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
 import { afterNextFrame } from '../dom';
@@ -59,6 +61,21 @@ export class RunModel {
   private caughtUp = false;
   /** The next load refetches the run and its steps too, not only measurements. */
   private needRun = true;
+  /**
+   * Live monitor: measurements arrive from their stream events instead of
+   * a refetch once the model is `synced`. Set before the first load ends.
+   */
+  appendsFromStream = false;
+  /**
+   * `measurements` is exactly the run's stored measurements up to the
+   * newest stream event seen: a load that started after the subscription
+   * ended well, and the stream (gapless, in seq order) did the rest. Only
+   * then may an event's measurement be appended; before, one emitted
+   * between the load's answer and the subscription could be missing.
+   */
+  private synced = false;
+  /** Measurements from stream events that came before `synced`: the load that syncs adds those it did not return. */
+  private early: Measurement[] = [];
 
   constructor(readonly id: string) {
     void this.load();
@@ -120,6 +137,7 @@ export class RunModel {
     const signal = this.abort.signal;
     const needRun = this.needRun || !this.run;
     this.needRun = false;
+    const subscribed = this.unsubscribe !== null;
     let rest = false;
     try {
       const offset = this.caughtUp ? this.measurements.length : 0;
@@ -130,9 +148,18 @@ export class RunModel {
       ]);
       if (run) this.run = run;
       if (steps) this.steps = steps.steps;
-      this.measurements = offset ? this.measurements.concat(meas.measurements) : meas.measurements;
-      this.measurementTotal = meas.total;
+      const fetched = meas.measurements;
+      // Rows appended from the stream while this load was away: the answer
+      // has those stored before it was made, the others stay.
+      const lastFetched = fetched.length ? fetched[fetched.length - 1].seq : -Infinity;
+      const arrived = this.measurements.slice(offset).filter((m) => m.seq > lastFetched);
+      this.measurements = this.measurements.slice(0, offset).concat(fetched, arrived);
       this.caughtUp = this.measurements.length >= meas.total;
+      this.measurementTotal = this.caughtUp ? this.measurements.length : meas.total;
+      if (subscribed && this.caughtUp && this.appendsFromStream) {
+        this.synced = true;
+        this.add(this.early.splice(0));
+      }
       this.state = 'ready';
       if (!this.complete) {
         this.complete = true;
@@ -156,6 +183,7 @@ export class RunModel {
       } else {
         // A refresh failed (server restarting): the next one starts over.
         this.needRun = true;
+        this.synced = false;
       }
     } finally {
       this.loading = false;
@@ -181,7 +209,16 @@ export class RunModel {
       (ev) => {
         for (const fn of this.eventListeners) fn(ev);
         if (ev.run_id && ev.run_id !== this.run?.run_id) return;
-        if (ev.type === 'test.measurement') this.schedule(false);
+        if (ev.type === 'test.measurement') {
+          if (!this.appendsFromStream || !ev.run_id) this.schedule(false);
+          else if (this.synced) {
+            this.add([measurementFromEvent(ev)]);
+            this.emit();
+          } else {
+            this.early.push(measurementFromEvent(ev));
+            this.schedule(false);
+          }
+        }
         else if (ev.type.startsWith('test.') || (ev.type.startsWith('run.') && ev.type !== 'run.output') || ev.type === 'session.ended') {
           this.schedule(true);
         }
@@ -190,7 +227,27 @@ export class RunModel {
     );
     // Caught up after subscribing: whatever happened between the REST
     // answer and the subscription is fetched once more.
-    if (this.inFlight) this.schedule(true);
+    // A model that appends from the stream catches up at once (this load
+    // is still running: `again` starts the next as it ends), so that rows
+    // come from their events as early as possible. Not while measurements
+    // are still to come in a second load: that one waits for the first
+    // frame, and as it starts after the subscription, it syncs.
+    if (!this.inFlight) return;
+    if (this.appendsFromStream && this.caughtUp) {
+      this.needRun = true;
+      this.again = true;
+    } else {
+      this.schedule(true);
+    }
+  }
+
+  /** Appends those of `list` (in seq order) that are newer than every measurement held. */
+  private add(list: Measurement[]): void {
+    const last = this.measurements.length ? this.measurements[this.measurements.length - 1].seq : -Infinity;
+    const newer = list.filter((m) => m.seq > last);
+    if (!newer.length) return;
+    this.measurements = this.measurements.concat(newer);
+    this.measurementTotal = this.measurements.length;
   }
 
   /**
@@ -215,6 +272,46 @@ export class RunModel {
     this.listeners.clear();
     this.eventListeners.clear();
   }
+}
+
+const OUTCOMES = new Set(['skipped', 'done', 'passed', 'failed', 'errored', 'terminated', 'aborted']);
+
+/**
+ * The measurements row a test.measurement event becomes: the browser's
+ * copy of RunProjection's (src/store/run_projection.cpp), field for field,
+ * so a row shown live is the row /api/runs/{id}/measurements returns
+ * (tests/e2e/live_run.test.mjs compares the two).
+ */
+export function measurementFromEvent(ev: StoredEvent): Measurement {
+  const p = ev.payload;
+  const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
+  const text = (o: Record<string, unknown>, k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
+  const num = (o: Record<string, unknown>, k: string): number | null => (typeof o[k] === 'number' ? (o[k] as number) : null);
+  const limit = obj(p.limit);
+  const instrument = obj(p.instrument);
+  const retry = num(p, 'vector_retry');
+  const outcome = text(p, 'outcome');
+  return {
+    session_id: ev.session_id,
+    seq: ev.seq,
+    run_id: ev.run_id,
+    step_path: ev.step_path,
+    vector_index: ev.step_path ? Math.max(ev.vector_index, 0) : null,
+    vector_retry: retry !== null && Number.isInteger(retry) ? Math.max(retry, 0) : 0,
+    ts: ev.ts,
+    name: text(p, 'name'),
+    value: num(p, 'value'),
+    units: text(p, 'units') || text(limit, 'units'),
+    outcome: OUTCOMES.has(outcome) ? outcome : null,
+    low: num(limit, 'low'),
+    high: num(limit, 'high'),
+    nominal: num(limit, 'nominal'),
+    comparator: text(limit, 'comparator'),
+    limit_source: text(limit, 'source'),
+    instrument_role: text(instrument, 'role'),
+    instrument_channel: text(instrument, 'channel'),
+    instrument_resource: text(instrument, 'resource'),
+  };
 }
 
 /** Outcome to show for a step vector: its outcome, or its status. */

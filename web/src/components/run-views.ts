@@ -129,7 +129,7 @@ export function measurementRow(m: Measurement, compact = false): HTMLElement {
   return h(
     'tr',
     { 'data-testid': 'meas-row', 'data-name': m.name, 'data-outcome': m.outcome, 'data-seq': m.seq, class: bad ? 'row-fail' : null, title: m.error || null },
-    h('td', { class: 'mono' }, m.step_path || '—', m.vector_index >= 0 ? h('span', { class: 'muted' }, ` [${m.vector_index}]`) : null),
+    h('td', { class: 'mono' }, m.step_path || '—', m.vector_index !== null && m.vector_index >= 0 ? h('span', { class: 'muted' }, ` [${m.vector_index}]`) : null),
     h(
       'td',
       { class: 'strong' },

@@ -1,6 +1,7 @@
 // Table helpers shared by every list: keyboard navigation of rows,
 // server-side sortable headers, and the pager.
 
+import { onBlinkTick } from '../blink';
 import { h } from '../dom';
 
 /**
@@ -190,62 +191,36 @@ export class ClippedRows {
   }
 }
 
-/** How long a row that just arrived stays tinted: full, then lighter, then not (close to the 1.2 s ease-out fade it replaces). */
-const FRESH_MS = 300;
-const FADED_MS = 900;
-/** Slack: a row due this soon changes now, with the frame at hand. */
-const SLACK_MS = 60;
+/** A row that arrived stays tinted at least this long: until the first blink tick after it. */
+const FRESH_MS = 500;
 
 /**
  * The highlight of rows arriving on a live page, so the eye finds them:
- * a tint in two steps (classes `fresh`, then `fading`) instead of a CSS
- * animation. An animated background needs a new frame — style, layout
- * tree, paint — sixty times a second for as long as rows keep arriving,
- * and a run measuring at 20/s never stops; these are two class changes
- * per row, made in the frames the arriving rows cause anyway.
+ * class `fresh`, set as the row arrives and cleared by the first tick of
+ * the blink clock (blink.ts) at least FRESH_MS later — 0.5 to 1.2 s on
+ * screen. Not a CSS animation: an animated background needs a new frame
+ * sixty times a second for as long as rows keep arriving, and a run
+ * measuring at 20/s never stops. Not a timer of its own either: the
+ * tint's end would be a frame of its own per row; on the blink's tick it
+ * shares the frame the blink makes anyway.
  */
 export class ArrivalMarks {
+  /** Tinted rows, oldest first. */
   private fresh: { row: Element; at: number }[] = [];
-  private fading: { row: Element; at: number }[] = [];
-  private timer: number | undefined;
+  private readonly stopTicks = onBlinkTick(() => this.tick());
 
   mark(row: Element): void {
-    const now = performance.now();
-    this.step(now);
     row.classList.add('fresh');
-    this.fresh.push({ row, at: now });
-    this.schedule();
+    this.fresh.push({ row, at: performance.now() });
   }
 
-  /** Stops the timer (the page goes away). */
+  /** Stops following the clock (the page goes away). */
   stop(): void {
-    window.clearTimeout(this.timer);
-    this.timer = undefined;
+    this.stopTicks();
   }
 
-  private step(now: number): void {
-    const due = now + SLACK_MS;
-    while (this.fresh.length && this.fresh[0].at + FRESH_MS <= due) {
-      const e = this.fresh.shift()!;
-      e.row.classList.replace('fresh', 'fading');
-      this.fading.push(e);
-    }
-    while (this.fading.length && this.fading[0].at + FADED_MS <= due) this.fading.shift()!.row.classList.remove('fading');
-  }
-
-  /** When no row arrives meanwhile, the next change gets a frame of its own. */
-  private schedule(): void {
-    this.stop();
-    const next = Math.min(this.fresh.length ? this.fresh[0].at + FRESH_MS : Infinity, this.fading.length ? this.fading[0].at + FADED_MS : Infinity);
-    if (next === Infinity) return;
-    this.timer = window.setTimeout(
-      () =>
-        requestAnimationFrame(() => {
-          this.timer = undefined;
-          this.step(performance.now());
-          this.schedule();
-        }),
-      Math.max(0, next - performance.now()),
-    );
+  private tick(): void {
+    const due = performance.now() - FRESH_MS;
+    while (this.fresh.length && this.fresh[0].at <= due) this.fresh.shift()!.row.classList.remove('fresh');
   }
 }
