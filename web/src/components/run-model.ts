@@ -226,12 +226,12 @@ export class RunModel {
       { session_id: sessionId },
     );
     // Caught up after subscribing: whatever happened between the REST
-    // answer and the subscription is fetched once more.
-    // A model that appends from the stream catches up at once (this load
-    // is still running: `again` starts the next as it ends), so that rows
-    // come from their events as early as possible. Not while measurements
-    // are still to come in a second load: that one waits for the first
-    // frame, and as it starts after the subscription, it syncs.
+    // answer and the subscription is fetched once more. A model that
+    // appends from the stream does so at once (this load is still running:
+    // `again` starts the next as it ends), so that rows come from their
+    // events as early as possible — unless measurements are still to come
+    // in a second load: that one waits for the first frame, and as it
+    // starts after the subscription, it syncs.
     if (!this.inFlight) return;
     if (this.appendsFromStream && this.caughtUp) {
       this.needRun = true;
