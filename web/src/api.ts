@@ -51,6 +51,28 @@ export interface SessionDetail extends Session {
 
 export type Payload = Record<string, unknown>;
 
+// A payload's fields as the store reads them (src/store/json_fields.hpp):
+// a field of another type counts as absent. For the pages that make a row
+// from an event themselves, so that it is the row the server would return.
+
+/** `key`'s string, or "" if absent or not a string. */
+export function textField(p: Payload, key: string): string {
+  const v = p[key];
+  return typeof v === 'string' ? v : '';
+}
+
+/** `key`'s number, or null if absent or not a number. */
+export function numberField(p: Payload, key: string): number | null {
+  const v = p[key];
+  return typeof v === 'number' ? v : null;
+}
+
+/** `key`'s object, or an empty one if absent or not an object. */
+export function objectField(p: Payload, key: string): Payload {
+  const v = p[key];
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Payload) : {};
+}
+
 export interface StoredEvent {
   id: number;
   session_id: string;

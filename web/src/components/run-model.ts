@@ -10,7 +10,7 @@
 // a caught-up model takes each measurement from its stream event, so the
 // row is on screen in the event's own frame, with no request.
 
-import { api, ApiError, runInFlight, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
+import { api, ApiError, numberField, objectField, runInFlight, textField, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
 import { afterNextFrame } from '../dom';
 import { live } from '../live';
 
@@ -284,13 +284,10 @@ const OUTCOMES = new Set(['skipped', 'done', 'passed', 'failed', 'errored', 'ter
  */
 export function measurementFromEvent(ev: StoredEvent): Measurement {
   const p = ev.payload;
-  const obj = (v: unknown): Record<string, unknown> => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {});
-  const text = (o: Record<string, unknown>, k: string): string => (typeof o[k] === 'string' ? (o[k] as string) : '');
-  const num = (o: Record<string, unknown>, k: string): number | null => (typeof o[k] === 'number' ? (o[k] as number) : null);
-  const limit = obj(p.limit);
-  const instrument = obj(p.instrument);
-  const retry = num(p, 'vector_retry');
-  const outcome = text(p, 'outcome');
+  const limit = objectField(p, 'limit');
+  const instrument = objectField(p, 'instrument');
+  const retry = numberField(p, 'vector_retry');
+  const outcome = textField(p, 'outcome');
   return {
     session_id: ev.session_id,
     seq: ev.seq,
@@ -299,18 +296,18 @@ export function measurementFromEvent(ev: StoredEvent): Measurement {
     vector_index: ev.step_path ? Math.max(ev.vector_index, 0) : null,
     vector_retry: retry !== null && Number.isInteger(retry) ? Math.max(retry, 0) : 0,
     ts: ev.ts,
-    name: text(p, 'name'),
-    value: num(p, 'value'),
-    units: text(p, 'units') || text(limit, 'units'),
+    name: textField(p, 'name'),
+    value: numberField(p, 'value'),
+    units: textField(p, 'units') || textField(limit, 'units'),
     outcome: OUTCOMES.has(outcome) ? outcome : null,
-    low: num(limit, 'low'),
-    high: num(limit, 'high'),
-    nominal: num(limit, 'nominal'),
-    comparator: text(limit, 'comparator'),
-    limit_source: text(limit, 'source'),
-    instrument_role: text(instrument, 'role'),
-    instrument_channel: text(instrument, 'channel'),
-    instrument_resource: text(instrument, 'resource'),
+    low: numberField(limit, 'low'),
+    high: numberField(limit, 'high'),
+    nominal: numberField(limit, 'nominal'),
+    comparator: textField(limit, 'comparator'),
+    limit_source: textField(limit, 'source'),
+    instrument_role: textField(instrument, 'role'),
+    instrument_channel: textField(instrument, 'channel'),
+    instrument_resource: textField(instrument, 'resource'),
   };
 }
 

@@ -2,7 +2,7 @@
 // sparkline of recent history, type, instrument, last update; rows update
 // in place from the stream's instrument.read events.
 
-import { api, isChannelRef, type ChannelRow, type StoredEvent } from '../api';
+import { api, isChannelRef, textField, type ChannelRow, type StoredEvent } from '../api';
 import { sparkline } from '../components/sparkline';
 import { emptyRow, followRowLink, navigableRows } from '../components/table';
 import { fill, h } from '../dom';
@@ -130,7 +130,7 @@ export function channelsPage(root: HTMLElement): Mounted {
   const unsubscribe = live.subscribe(
     (ev: StoredEvent) => {
       const p = ev.payload;
-      const id = typeof p.channel === 'string' ? p.channel : '';
+      const id = textField(p, 'channel');
       if (!id || (p.error !== undefined && p.error !== null && p.error !== '')) return;
       const e = entries.get(id);
       if (!e) {

@@ -5,7 +5,7 @@
 // program's stdout/stderr from run.output events). On finish: a link to
 // the full result.
 
-import { api, isChannelRef, type Instrument, type StoredEvent } from '../api';
+import { api, isChannelRef, textField, type Instrument, type StoredEvent } from '../api';
 import { eventSummary, typeClass } from '../components/event-summary';
 import { RunModel, stepState } from '../components/run-model';
 import { metaItem, runHeader, runTitle } from '../components/run-header';
@@ -310,7 +310,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
 
   function addRead(ev: StoredEvent): void {
     const p = ev.payload;
-    const cid = typeof p.channel === 'string' ? p.channel : '';
+    const cid = textField(p, 'channel');
     if (!cid || (p.error !== undefined && p.error !== null && p.error !== '')) return;
     let c = channels.get(cid);
     if (!c) {
@@ -367,7 +367,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     if (p.truncated) {
       consoleEl.append(h('span', { class: 'ln note', 'data-testid': 'output-truncated' }, '[output over 1 MiB: the rest went to the terminal only]'));
     }
-    const text = typeof p.text === 'string' ? p.text : '';
+    const text = textField(p, 'text');
     if (text) {
       for (const line of text.split('\n')) {
         consoleEl.append(h('span', { class: `ln ${stream}`, 'data-testid': 'output-line', 'data-stream': stream }, line || ' '));

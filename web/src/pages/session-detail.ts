@@ -8,6 +8,7 @@ import {
   ApiError,
   channelIdFromRef,
   isChannelRef,
+  textField,
   type Instrument,
   type Session,
   type SessionDetail,
@@ -302,7 +303,7 @@ export class SessionDetailView {
     } else {
       valueCell = h('td', { class: 'num', 'data-testid': 'read-value' }, p.value === undefined ? '—' : JSON.stringify(p.value));
     }
-    const outcome = isMeasurement && typeof p.outcome === 'string' ? p.outcome : '';
+    const outcome = isMeasurement ? textField(p, 'outcome') : '';
     return h(
       'tr',
       {

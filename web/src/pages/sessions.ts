@@ -3,7 +3,7 @@
 // On "/" the selection follows the newest session, so a bench screen shows
 // whatever starts next; "/sessions/<id>" pins one.
 
-import { api, type Session, type StoredEvent } from '../api';
+import { api, numberField, textField, type Session, type StoredEvent } from '../api';
 import { isLive, statusBadge } from '../components/status';
 import { fill, h } from '../dom';
 import { formatIsoUtc, formatStarted } from '../format';
@@ -15,12 +15,12 @@ const LIST_LIMIT = 100;
 
 function sessionFromStarted(ev: StoredEvent): Session {
   const p = ev.payload;
-  const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : '');
+  const str = (k: string) => textField(p, k);
   return {
     session_id: ev.session_id,
     station: str('station'),
     hostname: str('hostname'),
-    pid: typeof p.pid === 'number' ? p.pid : 0,
+    pid: numberField(p, 'pid') ?? 0,
     operator: str('operator'),
     client: str('client'),
     dut_serial: str('dut_serial'),
