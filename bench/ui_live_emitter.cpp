@@ -3,7 +3,10 @@
 // (journal, background store writer), so `litmus serve` on the same data
 // dir streams it to the pages that follow the run.
 //
-//   litmus_bench_ui_emitter --data-dir DIR [--seconds S] [--rate PER_S] [--serial SN]
+//   litmus_bench_ui_emitter --data-dir DIR [--seconds S] [--rate PER_S] [--serial SN] [--steps N]
+//
+// The measurements are spread over N steps (default 10): each step's end
+// and the next one's start are events the pages react to as well.
 //
 // Prints "run <run_id> session <session_id>" on stdout as soon as the run
 // has started (the driver opens /live/<run_id> then), and "done" at the
@@ -28,19 +31,21 @@ int main(int argc, char** argv) {
   double seconds = 20;
   double rate = 20;
   std::string serial = "SN-UI-1";
+  int step_count = 10;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--data-dir") data_dir = argv[i + 1];
     else if (flag == "--seconds") seconds = std::atof(argv[i + 1]);
     else if (flag == "--rate") rate = std::atof(argv[i + 1]);
     else if (flag == "--serial") serial = argv[i + 1];
+    else if (flag == "--steps") step_count = std::atoi(argv[i + 1]);
     else {
       std::cerr << "unknown option " << flag << '\n';
       return 2;
     }
   }
-  if (data_dir.empty() || seconds <= 0 || rate <= 0) {
-    std::cerr << "usage: litmus_bench_ui_emitter --data-dir DIR [--seconds S > 0] [--rate PER_S > 0] [--serial SN]\n";
+  if (data_dir.empty() || seconds <= 0 || rate <= 0 || step_count <= 0) {
+    std::cerr << "usage: litmus_bench_ui_emitter --data-dir DIR [--seconds S > 0] [--rate PER_S > 0] [--serial SN] [--steps N > 0]\n";
     return 2;
   }
   auto log = litmus::EventLog::create({.data_dir = data_dir});
@@ -51,9 +56,8 @@ int main(int argc, char** argv) {
   log->emit("run.started", {{"dut_serial", serial}, {"dut_part_number", "PSU-100"}, {"station", "bench_ui"},
                             {"project", "bench"}, {"phase", "development"}},
             run);
-  constexpr int kSteps = 10;
   json steps = json::array();
-  for (int s = 0; s < kSteps; ++s) steps.push_back({{"step_path", "Sweep/Point" + std::to_string(s)}, {"vectors", 1}});
+  for (int s = 0; s < step_count; ++s) steps.push_back({{"step_path", "Sweep/Point" + std::to_string(s)}, {"vectors", 1}});
   log->emit("test.steps_discovered", {{"steps", steps}}, run);
   std::cout << "run " << run_id << " session " << log->session_id() << std::endl;
 
@@ -61,10 +65,10 @@ int main(int argc, char** argv) {
   const auto total = static_cast<long>(seconds * rate);
   auto next = std::chrono::steady_clock::now();
   long emitted = 0;
-  for (int s = 0; s < kSteps; ++s) {
+  for (int s = 0; s < step_count; ++s) {
     const litmus::EventContext step{.run_id = run_id, .step_path = "Sweep/Point" + std::to_string(s), .vector_index = 0};
     log->emit("test.step_started", {{"inputs", json::object()}, {"vector_retry", 0}}, step);
-    for (long m = 0; m < total / kSteps + (s < total % kSteps ? 1 : 0); ++m, ++emitted) {
+    for (long m = 0; m < total / step_count + (s < total % step_count ? 1 : 0); ++m, ++emitted) {
       log->emit("test.measurement",
                 {{"name", "v_out"},
                  {"value", 3.3 + static_cast<double>(emitted % 100) * 1e-3},
