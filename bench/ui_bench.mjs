@@ -51,7 +51,13 @@ const args = process.argv.slice(2);
 const buildDir = path.resolve(args[0] || 'build');
 const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
-  return i > 0 ? Number(args[i + 1]) : fallback;
+  if (i <= 0) return fallback;
+  const value = Number(args[i + 1]);
+  if (!Number.isFinite(value) || value < 0) {
+    console.error(`ui_bench: --${name} needs a number >= 0, not '${args[i + 1] ?? ''}'`);
+    process.exit(2);
+  }
+  return value;
 };
 const PAGES = option('pages', 20);
 const PROGRAMS = option('programs', 4);
@@ -76,7 +82,8 @@ const summary = (values) => {
   const s = [...values].sort((a, b) => a - b);
   return { n: s.length, median: pct(s, 50), p95: pct(s, 95), p99: pct(s, 99), max: s[s.length - 1] };
 };
-const fmt = (x) => x.toFixed(1).padStart(7);
+// No value (no update reached a screen): a dash.
+const fmt = (x) => (x === undefined ? '—' : x.toFixed(1)).padStart(7);
 
 // Installed before any page script: times the first frame showing a
 // measurement row (part 1), and emit -> the first frame showing the
