@@ -71,5 +71,19 @@ test('a new session appears live with its DMM read, waveform and outcome', { ski
     await page.waitForSelector(`${rowSel(sessionId)} [data-testid="status-badge"]:not([data-status="live"])`, { timeout: 15000 });
     const expected = (await getJson(server.base, `/api/sessions/${sessionId}`)).outcome;
     assert.equal(await page.locator(`${detailSel(sessionId)} [data-testid="session-status"] [data-testid="status-badge"]`).getAttribute('data-status'), expected);
+
+    // Opened afterwards, the session's reads come from its history: none is
+    // tinted as arriving, and nothing animates (a CSS animation per row
+    // would make the browser draw every frame while rows keep coming).
+    await page.goto(`${server.base}/sessions/${sessionId}`);
+    const settled = await page.waitForFunction(
+      (sel) => {
+        const rows = document.querySelectorAll(`${sel} [data-testid="read-row"]`);
+        return rows.length > 0 && { fresh: document.querySelectorAll(`${sel} [data-testid="read-row"].fresh`).length, animations: document.getAnimations().length };
+      },
+      detailSel(sessionId),
+      { polling: 'raf', timeout: 10000 },
+    );
+    assert.deepEqual(await settled.jsonValue(), { fresh: 0, animations: 0 });
   });
 });

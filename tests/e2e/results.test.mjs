@@ -238,7 +238,7 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
     for (let last = -1, n = 0; n !== last; await page.waitForTimeout(300)) [last, n] = [n, await page.locator('[data-testid="timeline-row"]').count()];
     const panes = [['[data-testid="live-measurements"]', measRows]];
     if ((await page.locator('[data-testid="timeline-row"]').count()) > CLIPPED) panes.push(['[data-testid="pane-events"]', '[data-testid="timeline-row"]']);
-    for (const [pane, rows] of panes) {
+    const checkClipped = async (pane, rows) => {
       assert.equal(await page.locator(`${rows}:visible`).count(), CLIPPED, `${pane}: ${CLIPPED} rows laid out at the top`);
       const all = await page.locator(rows).count();
       await page.$eval(pane, (el) => {
@@ -248,13 +248,23 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
       await page.waitForFunction(([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === n, [rows, all]);
       await page.$eval(pane, (el) => ((el.closest('.scroll') ?? el).scrollTop = 0));
       await page.waitForFunction(([sel, n]) => [...document.querySelectorAll(sel)].filter((r) => r.getClientRects().length).length === n, [rows, CLIPPED]);
-    }
+    };
+    for (const [pane, rows] of panes) await checkClipped(pane, rows);
     // Newest first, the same rows as the API's last ones.
     const lastPage = await api(`/api/runs/${big.run_id}/measurements?offset=${big.measurement_count - shownMeas}&limit=${shownMeas}`);
     assert.deepEqual(
       await page.$$eval(measRows, (rs) => rs.map((r) => Number(r.getAttribute('data-seq')))),
       lastPage.measurements.map((m) => m.seq).reverse(),
     );
+
+    // The session view's reads and measurements: the same clip, once its
+    // history (up to 500 events) is in.
+    await open(`/sessions/${big.session_id}`);
+    const readRows = '[data-testid="reads-table"] [data-testid="read-row"]';
+    await page.waitForSelector(readRows);
+    for (let last = -1, n = 0; n !== last; await page.waitForTimeout(300)) [last, n] = [n, await page.locator(readRows).count()];
+    assert.ok((await page.locator(readRows).count()) > CLIPPED, `the biggest synthetic run's session has more than ${CLIPPED} reads and measurements`);
+    await checkClipped('[data-testid="reads-table"]', readRows);
 
     // Unknown id.
     await open('/results/deadbeef-0000');

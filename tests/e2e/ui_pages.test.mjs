@@ -166,7 +166,18 @@ test('Channels: list live in place, detail chart, zoom, waveforms, raw samples',
     await page.evaluate(() => (window.__kept = true));
     const sixth = await runTutorial(stack.dataDir, 'tutorial-6');
     sessions.push(sixth.sessionId);
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-count') === '6', dmmSel, { timeout: 10000 });
+    // Checked in the frame it changes: tinted as arriving (ArrivalMarks,
+    // cleared on a blink tick), not animated.
+    const updated = await page.waitForFunction(
+      (sel) => {
+        const row = document.querySelector(sel);
+        return row?.getAttribute('data-count') === '6' && { fresh: row.classList.contains('fresh'), animations: document.getAnimations().length };
+      },
+      dmmSel,
+      { polling: 'raf', timeout: 10000 },
+    );
+    assert.deepEqual(await updated.jsonValue(), { fresh: true, animations: 0 });
+    await page.waitForFunction((sel) => !document.querySelector(sel)?.classList.contains('fresh'), dmmSel, { timeout: 5000 });
     const latest = (await getJson(stack.server.base, '/api/channels')).channels.find((c) => c.channel_id === 'dmm.voltage');
     assert.equal(await page.getAttribute(`${dmmSel} [data-testid="channel-latest"]`, 'data-value'), String(latest.last_value));
     assert.equal(await page.evaluate(() => window.__kept), true);

@@ -4,7 +4,7 @@
 
 import { api, isChannelRef, textField, type ChannelRow, type StoredEvent } from '../api';
 import { sparkline } from '../components/sparkline';
-import { emptyRow, followRowLink, navigableRows } from '../components/table';
+import { ArrivalMarks, emptyRow, followRowLink, navigableRows } from '../components/table';
 import { fill, h } from '../dom';
 import { formatDateTime, formatIsoUtc, formatNumber } from '../format';
 import { live } from '../live';
@@ -86,10 +86,15 @@ export function channelsPage(root: HTMLElement): Mounted {
     fill(body, ...list.map((e) => e.tr));
   }
 
+  const arrivals = new ArrivalMarks();
+  /**
+   * `arrived`: a read just came for this channel (the row is tinted). A row
+   * rebuilt while still tinted (its sparkline came) stays tinted.
+   */
   function replaceRow(e: Entry, arrived = false): void {
     const old = e.tr;
     e.tr = buildRow(e);
-    if (arrived) e.tr.classList.add('arrived');
+    if (arrived || old.classList.contains('fresh')) arrivals.mark(e.tr);
     const hadFocus = document.activeElement === old;
     if (old.parentElement) old.replaceWith(e.tr);
     if (hadFocus) e.tr.focus();
@@ -159,6 +164,7 @@ export function channelsPage(root: HTMLElement): Mounted {
       abort.abort();
       window.clearTimeout(reloadTimer);
       for (const t of sparkTimers.values()) window.clearTimeout(t);
+      arrivals.stop();
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type StoredEvent,
 } from '../api';
 import { statusBadge } from '../components/status';
+import { ArrivalMarks, ClippedRows } from '../components/table';
 import { WaveformChart } from '../components/waveform';
 import { fill, h } from '../dom';
 import { formatDateTime, formatDuration, formatIsoUtc, formatNumber, formatTime } from '../format';
@@ -38,17 +39,40 @@ export class SessionDetailView {
   private charts = new Map<string, WaveformChart>();
   private readsTotal = 0;
   private chartTimers = new Map<string, number>();
+  /** Tints the reads that arrive live (not those of the history load). */
+  private readonly arrivals = new ArrivalMarks();
 
   private readonly header = h('div', { class: 'detail-header' });
   private readonly meta = h('dl', { class: 'meta-grid', 'data-testid': 'session-meta' });
   private readonly instrumentsBody = h('tbody');
   private readonly readsBody = h('tbody');
+  /**
+   * The reads table's own scroll box: a session reading at 20/s prepends a
+   * row 20 times a second, and with all MAX_READ_ROWS rows laid out each
+   * one repainted all of them (~1 core in Chromium without a GPU); clipped,
+   * only the first CLIPPED_ROWS are, until the box is scrolled down.
+   */
+  private readonly readsClip: ClippedRows;
   private readonly readsCount = h('span', { class: 'count mono', 'data-testid': 'reads-count' }, '0');
   private readonly waveforms = h('div', { class: 'charts', 'data-testid': 'waveforms' });
   private readonly waveformPanel: HTMLElement;
 
   constructor(initial: Session) {
     this.session = initial;
+    const readsScroller = h(
+      'div',
+      { class: 'scroll', style: 'max-height:560px', 'data-testid': 'reads-scroll' },
+      h(
+        'table',
+        { class: 'grid', 'data-testid': 'reads-table' },
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Role'), h('th', {}, 'Channel'), h('th', {}, 'Method'), h('th', { class: 'num' }, 'Value'), h('th', { class: 'num' }, 'Duration')),
+        ),
+        this.readsBody,
+      ),
+    );
     this.waveformPanel = h(
       'section',
       { class: 'panel', hidden: true },
@@ -80,22 +104,10 @@ export class SessionDetailView {
         'section',
         { class: 'panel panel-grow' },
         h('header', { class: 'panel-head' }, h('h3', {}, 'Reads & measurements'), this.readsCount),
-        h(
-          'div',
-          { class: 'scroll' },
-          h(
-            'table',
-            { class: 'grid', 'data-testid': 'reads-table' },
-            h(
-              'thead',
-              {},
-              h('tr', {}, h('th', {}, 'Time'), h('th', {}, 'Role'), h('th', {}, 'Channel'), h('th', {}, 'Method'), h('th', { class: 'num' }, 'Value'), h('th', { class: 'num' }, 'Duration')),
-            ),
-            this.readsBody,
-          ),
-        ),
+        readsScroller,
       ),
     );
+    this.readsClip = new ClippedRows(readsScroller, () => this.readsBody);
     this.renderHeader();
     this.renderMeta();
     this.renderInstruments();
@@ -110,7 +122,7 @@ export class SessionDetailView {
   /** Called by the page for every stream event of this session. */
   onEvent(ev: StoredEvent): void {
     if (this.pending) this.pending.push(ev);
-    else this.apply(ev);
+    else this.apply(ev, true);
   }
 
   /** Called by the page when the list learns something newer (e.g. ended). */
@@ -125,6 +137,7 @@ export class SessionDetailView {
     this.abort.abort();
     for (const t of this.chartTimers.values()) window.clearTimeout(t);
     for (const c of this.charts.values()) c.destroy();
+    this.arrivals.stop();
   }
 
   private async load(): Promise<void> {
@@ -154,10 +167,11 @@ export class SessionDetailView {
     }
     const buffered = this.pending ?? [];
     this.pending = null;
-    for (const ev of buffered) this.apply(ev);
+    for (const ev of buffered) this.apply(ev, true);
   }
 
-  private apply(ev: StoredEvent): void {
+  /** `live`: from the stream (not the history load). */
+  private apply(ev: StoredEvent, live = false): void {
     if (this.seen.has(ev.id)) return;
     this.seen.add(ev.id);
     switch (ev.type) {
@@ -194,7 +208,7 @@ export class SessionDetailView {
         break;
       }
       default:
-        if (READ_TYPES.has(ev.type)) this.addRead(ev);
+        if (READ_TYPES.has(ev.type)) this.addRead(ev, live);
     }
   }
 
@@ -258,8 +272,9 @@ export class SessionDetailView {
     fill(this.readsBody, h('tr', { class: 'empty', 'data-testid': 'reads-empty' }, h('td', { colspan: 6 }, 'Waiting for instrument reads…')));
   }
 
-  private addRead(ev: StoredEvent): void {
+  private addRead(ev: StoredEvent, live: boolean): void {
     const row = this.readRow(ev);
+    if (live) this.arrivals.mark(row);
     this.readsBody.querySelector('[data-testid="reads-empty"]')?.remove();
     // Newest first; history and stream can interleave, so insert by seq.
     let before: Element | null = null;
@@ -271,6 +286,7 @@ export class SessionDetailView {
     }
     this.readsBody.insertBefore(row, before);
     while (this.readsBody.children.length > MAX_READ_ROWS) this.readsBody.lastElementChild?.remove();
+    this.readsClip.rowsChanged(row);
     this.readsTotal += 1;
     this.readsCount.textContent = String(this.readsTotal);
   }
