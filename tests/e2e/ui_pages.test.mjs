@@ -164,19 +164,20 @@ test('Channels: list live in place, detail chart, zoom, waveforms, raw samples',
 
     // A new read updates the row in place, without a reload.
     await page.evaluate(() => (window.__kept = true));
-    const sixth = await runTutorial(stack.dataDir, 'tutorial-6');
-    sessions.push(sixth.sessionId);
-    // Checked in the frame it changes: tinted as arriving (ArrivalMarks,
-    // cleared on a blink tick), not animated.
-    const updated = await page.waitForFunction(
+    // Watched from before the read: checked in the frame the row changes,
+    // it is tinted as arriving (ArrivalMarks, cleared on a blink tick), not
+    // animated.
+    const updated = page.waitForFunction(
       (sel) => {
         const row = document.querySelector(sel);
         return row?.getAttribute('data-count') === '6' && { fresh: row.classList.contains('fresh'), animations: document.getAnimations().length };
       },
       dmmSel,
-      { polling: 'raf', timeout: 10000 },
+      { polling: 'raf', timeout: 30000 },
     );
-    assert.deepEqual(await updated.jsonValue(), { fresh: true, animations: 0 });
+    const sixth = await runTutorial(stack.dataDir, 'tutorial-6');
+    sessions.push(sixth.sessionId);
+    assert.deepEqual(await (await updated).jsonValue(), { fresh: true, animations: 0 });
     await page.waitForFunction((sel) => !document.querySelector(sel)?.classList.contains('fresh'), dmmSel, { timeout: 5000 });
     const latest = (await getJson(stack.server.base, '/api/channels')).channels.find((c) => c.channel_id === 'dmm.voltage');
     assert.equal(await page.getAttribute(`${dmmSel} [data-testid="channel-latest"]`, 'data-value'), String(latest.last_value));
