@@ -185,6 +185,27 @@ export class ClippedRows {
     if (inserted?.previousElementSibling?.classList.contains(HIDDEN)) inserted.classList.add(HIDDEN);
   }
 
+  /**
+   * Inserts `row` (with `data-seq`) among the rows, newest first by seq —
+   * history and stream can interleave — keeps at most `max` rows and hides
+   * those pushed past the clip.
+   */
+  insertBySeq(row: HTMLElement, max: number): void {
+    const body = this.body();
+    if (!body) return;
+    const seq = Number(row.dataset.seq);
+    let before: Element | null = null;
+    for (const r of body.children) {
+      if (Number((r as HTMLElement).dataset.seq) < seq) {
+        before = r;
+        break;
+      }
+    }
+    body.insertBefore(row, before);
+    while (body.children.length > max) body.lastElementChild?.remove();
+    this.rowsChanged(row);
+  }
+
   /** After the tbody was filled anew. */
   rebuilt(): void {
     this.set(this.clipped);

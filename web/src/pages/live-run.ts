@@ -293,18 +293,8 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
       h('td', {}, ev.role || h('span', { class: 'muted' }, '—')),
       h('td', { class: 'wrap' }, ev.type === 'test.step_ended' ? outcomeBadge(String(ev.payload.outcome ?? '')) : null, ev.type === 'test.step_ended' ? ' ' : null, eventSummary(ev)),
     );
-    // Newest first, ordered by seq (history and stream interleave).
-    let before: Element | null = null;
-    for (const r of eventsBody.children) {
-      if (Number((r as HTMLElement).dataset.seq) < ev.seq) {
-        before = r;
-        break;
-      }
-    }
-    eventsBody.insertBefore(row, before);
+    eventsClip.insertBySeq(row, MAX_EVENTS);
     if (fresh) arrivals.mark(row);
-    while (eventsBody.children.length > MAX_EVENTS) eventsBody.lastElementChild?.remove();
-    eventsClip.rowsChanged(row);
     eventCount += 1;
   }
 

@@ -276,17 +276,7 @@ export class SessionDetailView {
     const row = this.readRow(ev);
     if (live) this.arrivals.mark(row);
     this.readsBody.querySelector('[data-testid="reads-empty"]')?.remove();
-    // Newest first; history and stream can interleave, so insert by seq.
-    let before: Element | null = null;
-    for (const r of this.readsBody.children) {
-      if (Number((r as HTMLElement).dataset.seq) < ev.seq) {
-        before = r;
-        break;
-      }
-    }
-    this.readsBody.insertBefore(row, before);
-    while (this.readsBody.children.length > MAX_READ_ROWS) this.readsBody.lastElementChild?.remove();
-    this.readsClip.rowsChanged(row);
+    this.readsClip.insertBySeq(row, MAX_READ_ROWS);
     this.readsTotal += 1;
     this.readsCount.textContent = String(this.readsTotal);
   }
