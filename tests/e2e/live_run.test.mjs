@@ -7,12 +7,51 @@
 
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { assertNoHorizontalOverflow, getJson, liveStack, screenshot, startProgram, until, withArtifacts } from './harness.mjs';
+import { assertNoHorizontalOverflow, getJson, liveStack, screenshot, startProgram, until, webModule, withArtifacts } from './harness.mjs';
 
 const stack = liveStack({ needsProgram: true });
 const opts = { skip: stack.skip || false, timeout: 120000 };
 const api = (q) => getJson(stack.server.base, q);
 const STEPS = 8; // Power/Rail ×3, Power/Current, Signals/Waveform, Console/Output, Gate/Hold, Final/Judge
+
+/**
+ * The run's steps, stats and measurements as the Live monitor moves them on
+ * from stream events (web/src/components/run-projection.ts, run in Node on
+ * the run's stored events), against what the server returns: they must be
+ * the same, field for field. Called while the run holds at the gate, so
+ * nothing is written in between.
+ */
+async function assertProjectionMatchesStore(runId) {
+  const projection = await webModule('components/run-projection.ts');
+  const run = await api(`/api/runs/${runId}`);
+  const { steps } = await api(`/api/runs/${runId}/steps`);
+  const { measurements } = await api(`/api/runs/${runId}/measurements?limit=100000`);
+  const { events } = await api(`/api/events?session_id=${run.session_id}&order=asc&limit=10000`);
+  let projected = [];
+  let stepCount = 0;
+  const fromEvents = [];
+  for (const ev of events.filter((e) => e.run_id === runId)) {
+    if (ev.type === 'test.measurement') {
+      const m = projection.measurementFromEvent(ev);
+      fromEvents.push(m);
+      projection.countInStep(projected, m);
+    } else if (projection.isStepEvent(ev)) {
+      const next = projection.applyStepEvent(projected, ev, fromEvents);
+      projected = next.steps;
+      stepCount = next.stepCount ?? stepCount;
+    }
+  }
+  // The run so far has every kind of row: swept, retried, ended, running, pending.
+  assert.ok(steps.some((s) => s.vector_retry === 1 && s.status === 'ended') && steps.some((s) => s.retrying));
+  assert.ok(steps.some((s) => s.status === 'running') && steps.some((s) => s.status === 'pending') && steps.some((s) => s.vector_index === 2));
+  assert.deepEqual(projected, steps);
+  assert.equal(stepCount, run.step_count);
+  assert.deepEqual(projection.stepStatsOf(projected), run.step_stats);
+  // A live row has the fields the live table shows, each the stored one's.
+  const shownKeys = Object.keys(fromEvents[0]);
+  assert.deepEqual(fromEvents, measurements.map((m) => Object.fromEntries(shownKeys.map((k) => [k, m[k]]))));
+  assert.deepEqual(projection.measurementStatsOf(fromEvents), run.measurement_stats);
+}
 
 test('a failing run, followed from the list to its live monitor and result', opts, async () => {
   await withArtifacts('live_run_failing', stack.browser, async () => {
@@ -56,6 +95,7 @@ test('a failing run, followed from the list to its live monitor and result', opt
         return p?.getAttribute('data-total') === String(n) && p?.getAttribute('data-finished') === '6';
       }, STEPS);
       assert.equal(await page.textContent('[data-testid="progress-text"]'), `6 / ${STEPS} steps`);
+      await assertProjectionMatchesStore(runId);
       assert.equal(await page.textContent('[data-testid="live-operator"]'), 'e2e-operator');
       assert.equal(await page.textContent('[data-testid="live-dut"]'), 'SN-LIVE-1');
       await page.waitForSelector('[data-testid="instrument-row"][data-role="dmm"]');
@@ -140,8 +180,9 @@ test('a passing run: the live monitor turns PASSED and links to the full result'
       await page.waitForSelector('[data-testid="current-step"]:text("Gate/Hold")', { timeout: 15000 });
       assert.equal(await page.isVisible('[data-testid="view-result"]'), false);
       // The monitor's first load, then the one after it subscribed to the
-      // stream: from there on a measurement comes from its event. Every
-      // measurements request is now held, and the rows must still arrive.
+      // stream: from there on a measurement, and a step's start and end,
+      // come from their events. Every measurements and steps request is
+      // now held, and the rows and the progress must still arrive.
       await until(async () => measAnswers >= 2, { what: 'the live monitor caught up with the stored measurements' });
       let release;
       const held = new Promise((r) => (release = r));
@@ -151,16 +192,25 @@ test('a passing run: the live monitor turns PASSED and links to the full result'
         continued.push(done);
         return done;
       };
+      const stepsUrl = /\/api\/runs\/[^/]+\/steps/;
       await page.route(measUrl, hold);
+      await page.route(stepsUrl, hold);
       const liveRow = '[data-testid="live-measurements"] [data-testid="meas-row"][data-name="v_final"][data-outcome="passed"]';
       prog.openGate();
       // Tinted as it arrives; the tint goes with a later tick of the blink.
       await page.waitForSelector(`${liveRow}.fresh`, { timeout: 20000 });
       await page.waitForSelector(`${liveRow}:not(.fresh)`, { timeout: 5000 });
       assert.equal(await page.textContent(`${liveRow} [data-testid="meas-limits"]`), '3.2 – 3.4');
+      const progress = () =>
+        page.$eval('[data-testid="progress"]', (p) => [p.dataset.finished, p.dataset.total, p.querySelector('[data-testid="progress-text"]')?.textContent, ...[...p.querySelectorAll('.progress i')].map((i) => `${i.className} ${i.style.width}`)]);
+      await page.waitForFunction((n) => document.querySelector('[data-testid="progress"]')?.getAttribute('data-finished') === String(n), STEPS);
+      assert.equal(await page.locator('[data-testid="current-step"]').count(), 0);
+      const progressLive = await progress();
+      assert.deepEqual(progressLive.slice(0, 4), [String(STEPS), String(STEPS), `${STEPS} / ${STEPS} steps`, 'p-pass 75%']);
       release();
       await Promise.all(continued);
       await page.unroute(measUrl, hold);
+      await page.unroute(stepsUrl, hold);
       await page.waitForSelector('[data-testid="run-outcome"][data-outcome="passed"]', { timeout: 20000 });
       // The rows made from events are the rows the server stores.
       const rows = () => page.$$eval('[data-testid="live-measurements"] [data-testid="meas-row"]', (list) => list.map((r) => [r.dataset.seq, r.dataset.name, r.dataset.outcome, r.className, r.textContent]));
@@ -169,7 +219,8 @@ test('a passing run: the live monitor turns PASSED and links to the full result'
       await page.waitForSelector('[data-testid="run-outcome"][data-outcome="passed"]');
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid="live-measurements"] [data-testid="meas-row"]').length === n, shownLive.length);
       assert.deepEqual(await rows(), shownLive);
-      await page.waitForFunction((n) => document.querySelector('[data-testid="progress"]')?.getAttribute('data-finished') === String(n), STEPS);
+      // And the progress made from step events is the stored steps'.
+      assert.deepEqual(await progress(), progressLive);
       await page.click('[data-testid="view-result"]');
       await page.waitForURL((u) => u.pathname === `/results/${active.run_id}`);
       await page.waitForSelector('[data-testid="result-detail"] [data-testid="run-outcome"][data-outcome="passed"]');

@@ -284,21 +284,22 @@ export interface StepFailure {
 
 export interface Step {
   run_id: string;
+  session_id: string;
   step_path: string;
   vector_index: number;
   vector_retry: number;
   position: number;
   suite: string;
   name: string;
-  file?: string;
-  line?: number;
+  file: string;
+  line: number | null;
   inputs: Record<string, unknown> | null;
   status: 'pending' | 'running' | 'ended' | 'never_ran' | (string & {});
   outcome: Outcome | null;
   started_ts: number | null;
   ended_ts: number | null;
   duration_ns: number | null;
-  retrying?: boolean;
+  retrying: boolean;
   error: string;
   failures: StepFailure[] | null;
   measurement_count: number;

@@ -7,12 +7,14 @@
 // stored in seq order, so they only ever append), and a measurement event
 // refreshes only measurements: the run and its steps are refetched on
 // step and run events. The Live monitor goes further (appendsFromStream):
-// a caught-up model takes each measurement from its stream event, so the
-// row is on screen in the event's own frame, with no request.
+// a caught-up model takes each measurement, and each step's start and end,
+// from its stream event (run-projection.ts), so the change is on screen in
+// the event's own frame, with no request.
 
-import { api, ApiError, numberField, objectField, runInFlight, textField, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
+import { api, ApiError, runInFlight, type Measurement, type RunDetail, type Step, type StoredEvent } from '../api';
 import { afterNextFrame } from '../dom';
 import { live } from '../live';
+import { applyStepEvent, countInStep, countMeasurement, isStepEvent, measurementFromEvent, measurementStatsOf, stepKeyOf, stepStatsOf } from './run-projection';
 
 const REFRESH_MS = 250;
 /**
@@ -76,6 +78,13 @@ export class RunModel {
   private synced = false;
   /** Measurements from stream events that came before `synced`: the load that syncs adds those it did not return. */
   private early: Measurement[] = [];
+  /**
+   * Live: the step events that came while a load of the run and its steps
+   * was away (null when none is). Its answer may predate them, so they are
+   * applied to it again, in order (applying a step's start and end twice
+   * ends where applying them once does).
+   */
+  private stepEventsDuringLoad: StoredEvent[] | null = null;
 
   constructor(readonly id: string) {
     void this.load();
@@ -105,8 +114,8 @@ export class RunModel {
   }
   private counted: { steps: Step[]; count: number } | null = null;
 
-  /** Last attempt per (step_path, vector_index), in run order. */
-  vectors(): StepVector[] {
+  /** Last attempt per (step_path, vector_index), in run order; `withMeasurements` false leaves their lists empty. */
+  vectors(withMeasurements = true): StepVector[] {
     const byKey = new Map<string, StepVector>();
     for (const s of this.steps) {
       const key = `${s.step_path}\u0000${s.vector_index}`;
@@ -117,7 +126,7 @@ export class RunModel {
         if (s.vector_retry >= prev.step.vector_retry) prev.step = s;
       }
     }
-    for (const m of this.measurements) {
+    for (const m of withMeasurements ? this.measurements : []) {
       const v = byKey.get(`${m.step_path}\u0000${m.vector_index}`);
       if (v && m.vector_retry === v.step.vector_retry) v.measurements.push(m);
     }
@@ -138,6 +147,7 @@ export class RunModel {
     const needRun = this.needRun || !this.run;
     this.needRun = false;
     const subscribed = this.unsubscribe !== null;
+    if (needRun && this.appendsFromStream) this.stepEventsDuringLoad = [];
     let rest = false;
     try {
       const offset = this.caughtUp ? this.measurements.length : 0;
@@ -147,7 +157,10 @@ export class RunModel {
         api.runMeasurements(this.id, { offset, limit: this.complete ? 100000 : FIRST_MEASUREMENTS }, signal),
       ]);
       if (run) this.run = run;
-      if (steps) this.steps = steps.steps;
+      if (steps) {
+        this.steps = steps.steps;
+        for (const ev of this.stepEventsDuringLoad ?? []) this.applyStep(ev);
+      }
       const fetched = meas.measurements;
       // Rows appended from the stream while this load was away: the answer
       // has those stored before it was made, the others stay.
@@ -160,6 +173,7 @@ export class RunModel {
         this.synced = true;
         this.add(this.early.splice(0));
       }
+      if (this.appendsFromStream && this.caughtUp) this.restat();
       this.state = 'ready';
       if (!this.complete) {
         this.complete = true;
@@ -187,6 +201,7 @@ export class RunModel {
       }
     } finally {
       this.loading = false;
+      if (needRun) this.stepEventsDuringLoad = null;
     }
     this.emit();
     if (this.again) {
@@ -218,8 +233,22 @@ export class RunModel {
             this.early.push(measurementFromEvent(ev));
             this.schedule(false);
           }
-        }
-        else if (ev.type.startsWith('test.') || (ev.type.startsWith('run.') && ev.type !== 'run.output') || ev.type === 'session.ended') {
+        } else if (this.appendsFromStream && isStepEvent(ev)) {
+          this.stepEventsDuringLoad?.push(ev);
+          if (this.synced) {
+            this.applyStep(ev);
+            if (this.run) this.run.step_stats = stepStatsOf(this.steps);
+            this.emit();
+          } else {
+            this.schedule(true);
+          }
+        } else if (
+          ev.type.startsWith('test.') ||
+          (ev.type.startsWith('run.') && ev.type !== 'run.output') ||
+          ev.type === 'session.ended' ||
+          ev.type === 'instrument.connected' ||
+          ev.type === 'instrument.disconnected'
+        ) {
           this.schedule(true);
         }
       },
@@ -248,6 +277,36 @@ export class RunModel {
     if (!newer.length) return;
     this.measurements = this.measurements.concat(newer);
     this.measurementTotal = this.measurements.length;
+    if (!this.run) return;
+    // The counts the store keeps with each row, moved on as it does.
+    for (const m of newer) {
+      countInStep(this.steps, m);
+      countMeasurement(this.run.measurement_stats, m);
+    }
+    this.run.measurement_count = this.measurements.length;
+  }
+
+  private applyStep(ev: StoredEvent): void {
+    const next = applyStepEvent(this.steps, ev, this.measurements);
+    this.steps = next.steps;
+    if (next.stepCount !== undefined && this.run) this.run.step_count = next.stepCount;
+  }
+
+  /**
+   * Live, caught up: the counts in the run and its steps recounted from the
+   * measurements held, which may be newer than the answer that brought them.
+   */
+  private restat(): void {
+    if (!this.run) return;
+    const counts = new Map<string, number>();
+    for (const m of this.measurements) {
+      const key = stepKeyOf(m);
+      if (key !== null) counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+    for (const s of this.steps) s.measurement_count = counts.get(stepKeyOf(s) ?? '') ?? 0;
+    this.run.step_stats = stepStatsOf(this.steps);
+    this.run.measurement_count = this.measurements.length;
+    this.run.measurement_stats = measurementStatsOf(this.measurements);
   }
 
   /**
@@ -272,43 +331,6 @@ export class RunModel {
     this.listeners.clear();
     this.eventListeners.clear();
   }
-}
-
-const OUTCOMES = new Set(['skipped', 'done', 'passed', 'failed', 'errored', 'terminated', 'aborted']);
-
-/**
- * The measurements row a test.measurement event becomes: the browser's
- * copy of RunProjection's (src/store/run_projection.cpp), field for field,
- * so a row shown live is the row /api/runs/{id}/measurements returns
- * (tests/e2e/live_run.test.mjs compares the two).
- */
-export function measurementFromEvent(ev: StoredEvent): Measurement {
-  const p = ev.payload;
-  const limit = objectField(p, 'limit');
-  const instrument = objectField(p, 'instrument');
-  const retry = numberField(p, 'vector_retry');
-  const outcome = textField(p, 'outcome');
-  return {
-    session_id: ev.session_id,
-    seq: ev.seq,
-    run_id: ev.run_id,
-    step_path: ev.step_path,
-    vector_index: ev.step_path ? Math.max(ev.vector_index, 0) : null,
-    vector_retry: retry !== null && Number.isInteger(retry) ? Math.max(retry, 0) : 0,
-    ts: ev.ts,
-    name: textField(p, 'name'),
-    value: numberField(p, 'value'),
-    units: textField(p, 'units') || textField(limit, 'units'),
-    outcome: OUTCOMES.has(outcome) ? outcome : null,
-    low: numberField(limit, 'low'),
-    high: numberField(limit, 'high'),
-    nominal: numberField(limit, 'nominal'),
-    comparator: textField(limit, 'comparator'),
-    limit_source: textField(limit, 'source'),
-    instrument_role: textField(instrument, 'role'),
-    instrument_channel: textField(instrument, 'channel'),
-    instrument_resource: textField(instrument, 'resource'),
-  };
 }
 
 /** Outcome to show for a step vector: its outcome, or its status. */

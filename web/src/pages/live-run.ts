@@ -166,31 +166,19 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
       renderMeasurements();
       return;
     }
+    const st = state();
+    // A step started or ended (from its event): only the progress line
+    // changes, unless the state in the pill and the title does.
+    if (r === shownRun && st === shownState) {
+      shownSteps = model.steps;
+      headerSlot.querySelector('[data-testid="progress"]')?.replaceWith(progressLine());
+      renderMeasurements();
+      return;
+    }
     shownRun = r;
     shownSteps = model.steps;
-    const st = state();
+    shownState = st;
     document.title = `${st === 'running' || st === 'starting' ? '● ' : ''}${r.dut_serial || runTitle(r)} · ${st.toUpperCase()} — Litmus`;
-    const ss = r.step_stats;
-    const vectors = model.vectors();
-    const finished = vectors.filter((v) => v.step.status === 'ended' || v.step.status === 'never_ran').length;
-    const total = Math.max(ss.total, vectors.length);
-    const pct = (n: number) => (total ? (100 * n) / total : 0);
-    const count = (o: string) => vectors.filter((v) => stepState(v.step) === o).length;
-    const current = [...vectors].reverse().find((v) => v.step.status === 'running');
-    const progress = h(
-      'div',
-      { class: 'progress-line', 'data-testid': 'progress', 'data-finished': finished, 'data-total': total },
-      h(
-        'div',
-        { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': finished },
-        h('i', { class: 'p-pass', style: `width:${pct(count('passed'))}%` }),
-        h('i', { class: 'p-fail', style: `width:${pct(count('failed'))}%` }),
-        h('i', { class: 'p-err', style: `width:${pct(count('errored'))}%` }),
-        h('i', { class: 'p-other', style: `width:${pct(finished - count('passed') - count('failed') - count('errored'))}%` }),
-      ),
-      h('span', { class: 'p-text', 'data-testid': 'progress-text' }, `${finished} / ${total} steps`),
-      current ? h('span', { class: 'current-step', 'data-testid': 'current-step' }, `▶ ${current.step.step_path}${current.step.vector_index > 0 || (current.step.inputs && Object.keys(current.step.inputs).length) ? ` [${current.step.vector_index}]` : ''}`) : null,
-    );
     const done = !model.inFlight;
     fill(
       headerSlot,
@@ -200,7 +188,7 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
         extra: done
           ? h('a', { class: 'btn btn-primary btn-sm', href: `/results/${encodeURIComponent(r.run_id)}`, 'data-testid': 'view-result' }, 'View full result')
           : h('a', { class: 'btn btn-sm', href: `/results/${encodeURIComponent(r.run_id)}`, 'data-testid': 'view-result-live' }, 'Result so far'),
-        below: progress,
+        below: progressLine(),
       }),
     );
     const s = r.session;
@@ -221,11 +209,36 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     if (!historyLoaded) void loadHistory();
   }
 
+  /** The progress bar, "n / N steps" and the current step, from the steps' last attempts. */
+  function progressLine(): HTMLElement {
+    const vectors = model.vectors(false);
+    const finished = vectors.filter((v) => v.step.status === 'ended' || v.step.status === 'never_ran').length;
+    const total = Math.max(model.run?.step_stats.total ?? 0, vectors.length);
+    const pct = (n: number) => (total ? (100 * n) / total : 0);
+    const count = (o: string) => vectors.filter((v) => stepState(v.step) === o).length;
+    const current = [...vectors].reverse().find((v) => v.step.status === 'running');
+    return h(
+      'div',
+      { class: 'progress-line', 'data-testid': 'progress', 'data-finished': finished, 'data-total': total },
+      h(
+        'div',
+        { class: 'progress', role: 'progressbar', 'aria-valuemin': 0, 'aria-valuemax': total, 'aria-valuenow': finished },
+        h('i', { class: 'p-pass', style: `width:${pct(count('passed'))}%` }),
+        h('i', { class: 'p-fail', style: `width:${pct(count('failed'))}%` }),
+        h('i', { class: 'p-err', style: `width:${pct(count('errored'))}%` }),
+        h('i', { class: 'p-other', style: `width:${pct(finished - count('passed') - count('failed') - count('errored'))}%` }),
+      ),
+      h('span', { class: 'p-text', 'data-testid': 'progress-text' }, `${finished} / ${total} steps`),
+      current ? h('span', { class: 'current-step', 'data-testid': 'current-step' }, `▶ ${current.step.step_path}${current.step.vector_index > 0 || (current.step.inputs && Object.keys(current.step.inputs).length) ? ` [${current.step.vector_index}]` : ''}`) : null,
+    );
+  }
+
   // What the measurements table shows: the first `count` of
   // model.measurements (the last of them has seq `lastSeq`), newest first.
   let shown = { count: 0, lastSeq: -1, done: false };
   let shownRun: typeof model.run = null;
   let shownSteps: typeof model.steps | null = null;
+  let shownState = '';
   function renderMeasurements(): void {
     const list = model.measurements;
     const done = !model.inFlight;
