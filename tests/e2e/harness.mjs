@@ -22,6 +22,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+export { webModule } from '../web/web_module.mjs';
+
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(here, '../..');
 
@@ -347,18 +349,6 @@ export function startProgram(dataDir, { serial = 'SN-E2E-1', partNumber = 'PN-E2
     },
     done,
   };
-}
-
-/**
- * A module of the web UI's source (path under web/src), bundled with its
- * imports by esbuild for Node: the browser's own code, checked against
- * what the server returns without going through a page. Only for modules
- * that do not touch the DOM when imported.
- */
-export async function webModule(relPath) {
-  const esbuild = createRequire(path.join(repoRoot, 'web/package.json'))('esbuild');
-  const out = await esbuild.build({ entryPoints: [path.join(repoRoot, 'web/src', relPath)], bundle: true, format: 'esm', platform: 'neutral', write: false, logLevel: 'silent' });
-  return import(`data:text/javascript;base64,${Buffer.from(out.outputFiles[0].text).toString('base64')}`);
 }
 
 /** Waits until `fn()` (async) returns a truthy value; returns it. */

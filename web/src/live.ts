@@ -10,6 +10,7 @@
 // (and its stale cursor).
 
 import { api, type StoredEvent } from './api';
+import { blinkWithChange } from './blink';
 
 export type StreamState = 'connecting' | 'open' | 'reconnecting';
 
@@ -158,8 +159,10 @@ export class LiveStream {
     // already delivered (e.g. replayed around a reconnect).
     if (this.cursor !== null && ev.id <= this.cursor) return;
     this.cursor = ev.id;
+    let shown = false;
     for (const sub of [...this.subscribers]) {
       if (!matches(sub.filter, ev)) continue;
+      shown = true;
       try {
         sub.fn(ev);
       } catch (err) {
@@ -167,6 +170,7 @@ export class LiveStream {
         console.error('litmus: live subscriber failed', err);
       }
     }
+    if (shown) blinkWithChange();
   }
 }
 
