@@ -130,8 +130,23 @@ test('a failing run, followed from the list to its live monitor and result', opt
       assert.equal(await page.locator('[data-testid="step-row"][data-step-path="Power/Rail"][data-outcome="passed"]').count(), 3);
       await screenshot(page, 'result-running');
       await assertNoHorizontalOverflow(page, assert, 'result-running');
+      // The Measurements tab fills in live: rows are added to the table
+      // on screen, which is not rebuilt.
+      await page.click('[data-testid="tab-measurements"]');
+      await page.waitForSelector('[data-testid="meas-row"][data-name="temperature"]');
+      await page.evaluate(() => (window.__measTable = document.querySelector('[data-testid="meas-table"]')));
 
       prog.openGate();
+      await page.waitForSelector('[data-testid="meas-row"][data-name="v_final"][data-outcome="failed"]', { timeout: 20000 });
+      assert.equal(await page.evaluate(() => window.__measTable === document.querySelector('[data-testid="meas-table"]')), true, 'the measurements table was rebuilt');
+      // The tab clicked keeps the keyboard focus while its count changes
+      // (the strip is updated in place, not rebuilt).
+      assert.equal(await page.getAttribute('[data-testid="tab-count-measurements"]', 'data-testid'), 'tab-count-measurements');
+      assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'tab-measurements');
+      const seqs = await page.$$eval('[data-testid="meas-row"]', (rows) => rows.map((r) => Number(r.dataset.seq)));
+      await until(async () => (await api(`/api/runs/${runId}/measurements`)).total === seqs.length, { what: 'every measurement on screen is stored' });
+      assert.deepEqual(seqs, (await api(`/api/runs/${runId}/measurements`)).measurements.map((m) => m.seq));
+      await page.click('[data-testid="tab-steps"]');
       // RUNNING → FAILED without a reload; the steps fill in.
       await page.waitForSelector('[data-testid="run-outcome"][data-outcome="failed"]', { timeout: 20000 });
       await page.waitForSelector('[data-testid="step-row"][data-step-path="Final/Judge"][data-outcome="failed"]');

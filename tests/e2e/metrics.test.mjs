@@ -153,6 +153,11 @@ test('every tab draws its chart and matches its lens; Cpk rows open a histogram'
     await page.focus('[data-testid="tab-pareto"]');
     await page.keyboard.press('ArrowRight');
     await page.waitForURL((u) => u.searchParams.get('tab') === 'cpk');
+    // The focus stays on the tab strip, so the keys go on working.
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'pareto');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'cpk');
     await loaded(page);
     const cpk = await api('/api/metrics/cpk');
     assert.equal(await page.locator('[data-testid="cpk-row"]').count(), cpk.rows.length);

@@ -166,6 +166,13 @@ test('Results detail: header, tabs in the URL, steps, measurements, DUT history,
     await page.focus('[data-testid="tab-steps"]');
     await page.keyboard.press('ArrowRight');
     await page.waitForURL((u) => u.searchParams.get('tab') === 'measurements');
+    // The focus stays on the tab strip (updated in place, not rebuilt), so
+    // the keys go on working.
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('data-testid')), 'tab-measurements');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'steps');
+    await page.keyboard.press('ArrowRight');
+    await page.waitForURL((u) => u.searchParams.get('tab') === 'measurements');
 
     // Measurements: values with units, limits, failing rows stand out,
     // instrument channels link to their channel.

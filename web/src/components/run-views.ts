@@ -185,17 +185,20 @@ export function measurementsTable(
     h('thead', {}, h('tr', {}, h('th', {}, 'Step'), h('th', {}, 'Measurement'), h('th', { class: 'num' }, 'Value'), h('th', { class: 'num' }, 'Limits'), h('th', {}, 'Outcome'))),
     body,
   );
-  if (!opts.onPage || list.length <= Math.min(opts.size, 50)) return h('div', {}, h('div', { class: 'scroll' }, table));
+  return h('div', {}, h('div', { class: 'scroll' }, table), measurementsFoot(list, opts));
+}
+
+/**
+ * The measurements table's foot (failed count and pager), or null when it
+ * has none: no `onPage`, or everything fits on one page.
+ */
+export function measurementsFoot(list: Measurement[], opts: { page: number; size: number; onPage?: (page: number, size: number) => void }): HTMLElement | null {
   const onPage = opts.onPage;
+  if (!onPage || list.length <= Math.min(opts.size, 50)) return null;
   return h(
     'div',
-    {},
-    h('div', { class: 'scroll' }, table),
-    h(
-      'div',
-      { class: 'table-foot' },
-      h('span', { class: 'muted' }, `${list.filter((m) => m.outcome === 'failed').length} failed`),
-      pager({ offset: from, limit: opts.size, total: list.length }, (n) => onPage(Math.floor(n.offset / n.limit), n.limit), [50, 100, 250, 500]),
-    ),
+    { class: 'table-foot', 'data-testid': 'meas-foot' },
+    h('span', { class: 'muted' }, `${list.filter((m) => m.outcome === 'failed').length} failed`),
+    pager({ offset: opts.page * opts.size, limit: opts.size, total: list.length }, (n) => onPage(Math.floor(n.offset / n.limit), n.limit), [50, 100, 250, 500]),
   );
 }

@@ -13,6 +13,7 @@ export function tabStrip(tabs: TabDef[], active: string, onSelect: (id: string) 
   const bar = h('div', { class: 'tabs', role: 'tablist', 'data-testid': 'tabs' });
   for (const t of tabs) {
     const selected = t.id === active;
+    const count = countOf(t);
     bar.append(
       h(
         'button',
@@ -26,7 +27,7 @@ export function tabStrip(tabs: TabDef[], active: string, onSelect: (id: string) 
           onclick: (() => onSelect(t.id)) as EventListener,
         },
         t.label,
-        t.count !== undefined && t.count !== null ? h('span', { class: 'tab-count', 'data-testid': `tab-count-${t.id}` }, String(t.count)) : null,
+        count === null ? null : countBadge(t.id, count),
       ),
     );
   }
@@ -41,4 +42,38 @@ export function tabStrip(tabs: TabDef[], active: string, onSelect: (id: string) 
     next.click();
   });
   return bar;
+}
+
+/**
+ * Brings a strip tabStrip built with the same tabs up to date in place:
+ * the active tab and the counts. A live page's counts change many times a
+ * second, and a new strip would take the keyboard focus from its tab (←/→
+ * would stop after one step). False when it cannot (not such a strip):
+ * build anew.
+ */
+export function updateTabStrip(bar: Element | null, tabs: TabDef[], active: string): boolean {
+  const buttons = tabs.map((t) => bar?.querySelector(`[data-testid="tab-${t.id}"]`) ?? null);
+  if (buttons.some((b) => b === null)) return false;
+  for (const [i, t] of tabs.entries()) {
+    const button = buttons[i]!;
+    const selected = t.id === active;
+    if ((button.getAttribute('aria-selected') === 'true') !== selected) {
+      button.setAttribute('aria-selected', selected ? 'true' : 'false');
+      button.setAttribute('tabindex', selected ? '0' : '-1');
+    }
+    const shown = button.querySelector(`[data-testid="tab-count-${t.id}"]`);
+    const count = countOf(t);
+    if (count === null) shown?.remove();
+    else if (!shown) button.append(countBadge(t.id, count));
+    else if (shown.textContent !== count) shown.textContent = count;
+  }
+  return true;
+}
+
+function countOf(t: TabDef): string | null {
+  return t.count !== undefined && t.count !== null ? String(t.count) : null;
+}
+
+function countBadge(id: string, count: string): HTMLElement {
+  return h('span', { class: 'tab-count', 'data-testid': `tab-count-${id}` }, count);
 }

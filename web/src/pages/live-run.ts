@@ -12,7 +12,7 @@ import { metaItem, runHeader, runTitle } from '../components/run-header';
 import { measurementRow, measurementsTable } from '../components/run-views';
 import { sparkline } from '../components/sparkline';
 import { outcomeBadge } from '../components/status';
-import { tabStrip } from '../components/tabs';
+import { tabStrip, updateTabStrip } from '../components/tabs';
 import { ArrivalMarks, ClippedRows, emptyRow } from '../components/table';
 import { fill, h } from '../dom';
 import { formatIsoUtc, formatNumber, formatTime, shortId } from '../format';
@@ -117,34 +117,18 @@ export function liveRunPage(root: HTMLElement, params: Params, query: URLSearchP
     });
   }
 
-  let stripTab: Tab | null = null;
   function renderTabs(): void {
     if (tabsFrame) {
       cancelAnimationFrame(tabsFrame);
       tabsFrame = 0;
     }
-    const counts: Record<Tab, number> = { events: eventCount, channels: channels.size, output: lineCount };
-    if (stripTab === tab) {
-      // Only counts changed (the usual case, once a frame while events
-      // arrive): update them in place rather than build a new strip.
-      for (const t of TABS) {
-        const el = tabsSlot.querySelector(`[data-testid="tab-count-${t}"]`);
-        if (el && el.textContent !== String(counts[t])) el.textContent = String(counts[t]);
-      }
-    } else {
-      stripTab = tab;
-      fill(
-        tabsSlot,
-        tabStrip(
-          [
-            { id: 'events', label: 'Events', count: counts.events },
-            { id: 'channels', label: 'Channels', count: counts.channels },
-            { id: 'output', label: 'Output', count: counts.output },
-          ],
-          tab,
-          (t) => navigate(withQuery(location.pathname, { tab: t === 'events' ? null : t })),
-        ),
-      );
+    const defs = [
+      { id: 'events', label: 'Events', count: eventCount },
+      { id: 'channels', label: 'Channels', count: channels.size },
+      { id: 'output', label: 'Output', count: lineCount },
+    ];
+    if (!updateTabStrip(tabsSlot.firstElementChild, defs, tab)) {
+      fill(tabsSlot, tabStrip(defs, tab, (t) => navigate(withQuery(location.pathname, { tab: t === 'events' ? null : t }))));
     }
     eventsPane.hidden = tab !== 'events';
     channelsPane.hidden = tab !== 'channels';

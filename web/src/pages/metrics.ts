@@ -6,7 +6,7 @@
 import { api, type MetricsFacets, type MetricsFilter, type MetricsPeriod, type ParetoGroup, type StoredEvent } from '../api';
 import type { MetricChart } from '../components/metric-charts';
 import { multiSelect } from '../components/metric-filters';
-import { tabStrip } from '../components/tabs';
+import { tabStrip, updateTabStrip } from '../components/tabs';
 import { fill, h } from '../dom';
 import { live } from '../live';
 import { navigate, withQuery, type Mounted, type Params } from '../router';
@@ -148,7 +148,7 @@ export function metricsPage(root: HTMLElement, _params: Params, query: URLSearch
   }
 
   function renderTabs(): void {
-    fill(tabsHost, tabStrip(TABS, state.tab, (tab) => go({ tab: tab as MetricsTab })));
+    if (!updateTabStrip(tabsHost.firstElementChild, TABS, state.tab)) fill(tabsHost, tabStrip(TABS, state.tab, (tab) => go({ tab: tab as MetricsTab })));
   }
 
   async function loadFacets(): Promise<void> {

@@ -6,9 +6,9 @@ import { api, type Run } from '../api';
 import { runHref } from '../components/run-table';
 import { RunModel } from '../components/run-model';
 import { runHeader, runTitle } from '../components/run-header';
-import { measurementsTable, statsCards, stepsTable } from '../components/run-views';
+import { measurementRow, measurementsFoot, measurementsTable, statsCards, stepsTable } from '../components/run-views';
 import { outcomeBadge, runState } from '../components/status';
-import { tabStrip } from '../components/tabs';
+import { tabStrip, updateTabStrip } from '../components/tabs';
 import { emptyRow, followRowLink, navigableRows } from '../components/table';
 import { afterNextFrame, fill, h } from '../dom';
 import { formatDateTime, formatDuration, formatIsoUtc } from '../format';
@@ -24,6 +24,9 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
   let measPage = 0;
   let measSize = 100;
   let history: { runs: Run[]; total: number } | null = null;
+  /** What the Measurements tab shows: rows `from`… of a `size` page, `rows` of them, the last with seq `lastSeq`. */
+  let measShown: { from: number; size: number; rows: number; lastSeq: number } | null = null;
+  let headerRun: Run | null = null;
   let historyError = '';
   const historyAbort = new AbortController();
 
@@ -77,27 +80,25 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
     if (!r) return;
     page.dataset.fullRunId = r.run_id;
     document.title = `${runTitle(r)} · ${runState(r).toUpperCase()} — Litmus`;
-    fill(
-      headerSlot,
-      runHeader(r, {
-        back,
-        extra: model.inFlight ? h('a', { class: 'btn btn-sm', href: `/live/${encodeURIComponent(r.run_id)}`, 'data-testid': 'open-live' }, 'Live monitor') : null,
-      }),
-    );
-    fill(
-      tabsSlot,
-      tabStrip(
-        [
-          { id: 'overview', label: 'Overview' },
-          { id: 'steps', label: 'Steps', count: model.vectorCount() },
-          { id: 'measurements', label: 'Measurements', count: model.measurementTotal },
-          { id: 'history', label: 'DUT History', count: history ? Math.max(0, history.total - 1) : null },
-        ],
-        tab,
-        setTab,
-      ),
-    );
-    if (panel.dataset.tab !== tab) delete panel.dataset.measKey;
+    // A refresh of measurements only brings no new run: the header stays.
+    if (r !== headerRun) {
+      headerRun = r;
+      fill(
+        headerSlot,
+        runHeader(r, {
+          back,
+          extra: model.inFlight ? h('a', { class: 'btn btn-sm', href: `/live/${encodeURIComponent(r.run_id)}`, 'data-testid': 'open-live' }, 'Live monitor') : null,
+        }),
+      );
+    }
+    const tabs = [
+      { id: 'overview', label: 'Overview' },
+      { id: 'steps', label: 'Steps', count: model.vectorCount() },
+      { id: 'measurements', label: 'Measurements', count: model.measurementTotal },
+      { id: 'history', label: 'DUT History', count: history ? Math.max(0, history.total - 1) : null },
+    ];
+    if (!updateTabStrip(tabsSlot.firstElementChild, tabs, tab)) fill(tabsSlot, tabStrip(tabs, tab, setTab));
+    if (panel.dataset.tab !== tab) measShown = null;
     panel.dataset.tab = tab;
     switch (tab) {
       case 'overview': {
@@ -152,26 +153,55 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
         fill(panel, h('div', { class: 'scroll' }, stepsTable(model.vectors(), { emptyText: model.inFlight ? 'Waiting for the first step…' : 'This run recorded no steps.' })));
         break;
       case 'measurements': {
-        // The same rows as shown (another tab's count changed, e.g. the
-        // DUT history arrived): leave the table alone.
-        const key = `${measPage}|${measSize}|${model.measurements.length}|${model.measurementTotal}|${model.inFlight}`;
-        if (panel.dataset.measKey === key && panel.querySelector('[data-testid="meas-table"]')) break;
-        const progressive = !panel.querySelector('[data-testid="meas-table"]');
-        fill(
-          panel,
-          measurementsTable(model.measurements, {
-            page: measPage,
-            size: measSize,
-            progressive,
-            emptyText: model.inFlight ? 'No measurements yet.' : 'This run recorded no measurements.',
-            onPage: (p, s) => {
-              measPage = p;
-              measSize = s;
-              render();
-            },
-          }),
-        );
-        panel.dataset.measKey = key;
+        const list = model.measurements;
+        const onPage = (p: number, s: number) => {
+          measPage = p;
+          measSize = s;
+          render();
+        };
+        const from = measPage * measSize;
+        const onScreen = list.slice(from, from + measSize);
+        const shown = measShown;
+        const body = panel.querySelector<HTMLElement>('[data-testid="meas-body"]');
+        // Measurements only ever append: while the run is in flight (and
+        // as it ends), the page shown keeps its rows and gains those that
+        // now fall on it, and the foot is redrawn; the table is not rebuilt
+        // (at 20 measurements a second that was a 100-row table four times
+        // a second). A table still empty is rebuilt with its first rows.
+        if (
+          shown &&
+          body &&
+          !body.dataset.pending &&
+          shown.from === from &&
+          shown.size === measSize &&
+          shown.rows > 0 &&
+          onScreen.length >= shown.rows &&
+          onScreen[shown.rows - 1].seq === shown.lastSeq
+        ) {
+          if (onScreen.length > shown.rows) {
+            const rows = document.createDocumentFragment();
+            for (const m of onScreen.slice(shown.rows)) rows.append(measurementRow(m));
+            body.append(rows);
+          }
+          const foot = measurementsFoot(list, { page: measPage, size: measSize, onPage });
+          const old = panel.querySelector('[data-testid="meas-foot"]');
+          if (old && foot) old.replaceWith(foot);
+          else if (old) old.remove();
+          else if (foot) panel.firstElementChild?.append(foot);
+        } else {
+          const progressive = !panel.querySelector('[data-testid="meas-table"]');
+          fill(
+            panel,
+            measurementsTable(list, {
+              page: measPage,
+              size: measSize,
+              progressive,
+              emptyText: model.inFlight ? 'No measurements yet.' : 'This run recorded no measurements.',
+              onPage,
+            }),
+          );
+        }
+        measShown = { from, size: measSize, rows: onScreen.length, lastSeq: onScreen.length ? onScreen[onScreen.length - 1].seq : -1 };
         break;
       }
       case 'history':
