@@ -76,7 +76,7 @@ export class RunModel {
    * between the load's answer and the subscription could be missing.
    */
   private synced = false;
-  /** Measurements from stream events that came before `synced`: the load that syncs adds those it did not return. */
+  /** Measurements from stream events that came before `synced` and since the current load started: the load that syncs adds those it did not return. */
   private early: Measurement[] = [];
   /**
    * Live: the step events that came while a load of the run and its steps
@@ -148,6 +148,11 @@ export class RunModel {
     this.needRun = false;
     const subscribed = this.unsubscribe !== null;
     if (needRun && this.appendsFromStream) this.stepEventsDuringLoad = [];
+    // The stream reads events from the store: those delivered before this
+    // load asks for every measurement are in its answer, so only the ones
+    // that come while it is away stay in `early` (bounded, even while
+    // loads keep failing and the stream stays up).
+    if (this.complete) this.early = [];
     let rest = false;
     try {
       const offset = this.caughtUp ? this.measurements.length : 0;

@@ -183,11 +183,15 @@ export function resultDetailPage(root: HTMLElement, params: Params, query: URLSe
             for (const m of onScreen.slice(shown.rows)) rows.append(measurementRow(m));
             body.append(rows);
           }
-          const foot = measurementsFoot(list, { page: measPage, size: measSize, onPage });
+          // The foot anew, but not while the user is in it (the page-size
+          // list would close): it follows on the next refresh after.
           const old = panel.querySelector('[data-testid="meas-foot"]');
-          if (old && foot) old.replaceWith(foot);
-          else if (old) old.remove();
-          else if (foot) panel.firstElementChild?.append(foot);
+          if (!old?.contains(document.activeElement)) {
+            const foot = measurementsFoot(list, { page: measPage, size: measSize, onPage });
+            if (old && foot) old.replaceWith(foot);
+            else if (old) old.remove();
+            else if (foot) panel.firstElementChild?.append(foot);
+          }
         } else {
           const progressive = !panel.querySelector('[data-testid="meas-table"]');
           fill(
