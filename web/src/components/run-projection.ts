@@ -79,10 +79,13 @@ function newRow(ev: StoredEvent, path: string, vector: number, retry: number, po
  */
 export function applyStepEvent(steps: readonly Step[], ev: StoredEvent, measurements: readonly Measurement[]): { steps: Step[]; stepCount?: number } {
   const next = steps.slice();
-  const find = (path: string, vector: number, retry: number) => next.findIndex((s) => s.step_path === path && s.vector_index === vector && s.vector_retry === retry);
+  const find = (path: string, vector: number, retry: number) => next.findIndex((s) => isRowOf(s, path, vector, retry));
   const p = ev.payload;
   if (ev.type === 'test.steps_discovered') {
     if (!Array.isArray(p.steps)) return { steps: next };
+    // A step may have up to 100 000 vectors: rows found by key, not by scan.
+    const firstAttempts = new Map<string, number>();
+    for (const [i, s] of next.entries()) if (s.vector_retry === 0) firstAttempts.set(`${s.step_path}\u0000${s.vector_index}`, i);
     let position = 0;
     for (const item of p.steps) {
       const step = item !== null && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>) : {};
@@ -90,11 +93,11 @@ export function applyStepEvent(steps: readonly Step[], ev: StoredEvent, measurem
       if (!path) continue;
       const vectors = Math.min(Math.max(integerOrNull(step.vectors) ?? 0, 1), MAX_DISCOVERED_VECTORS);
       for (let vector = 0; vector < vectors; vector++) {
-        const at = find(path, vector, 0);
+        const at = firstAttempts.get(`${path}\u0000${vector}`) ?? -1;
         const row = at >= 0 ? { ...next[at] } : newRow(ev, path, vector, 0, position);
         Object.assign(row, { position, suite: stringOf(step.suite), name: stringOf(step.name), file: stringOf(step.file), line: integerOrNull(step.line) });
         if (at >= 0) next[at] = row;
-        else next.push(row);
+        else firstAttempts.set(`${path}\u0000${vector}`, next.push(row) - 1);
       }
       position += 1;
     }
@@ -124,7 +127,7 @@ export function applyStepEvent(steps: readonly Step[], ev: StoredEvent, measurem
     row.name = sibling ? sibling.name : slash < 0 ? path : path.slice(slash + 1);
     row.file = sibling?.file ?? '';
     row.line = sibling?.line ?? null;
-    row.measurement_count = measurements.filter((m) => m.step_path === path && m.vector_index === vector && m.vector_retry === retry).length;
+    row.measurement_count = measurements.filter((m) => isRowOf(m, path, vector, retry)).length;
   }
   row.session_id = ev.session_id;
   if (started) {
@@ -219,12 +222,17 @@ export function countMeasurement(stats: MeasurementStats, m: Measurement): void 
 
 /** `m` counted in the measurement_count of its step row (mutated in place), as the store's UPDATE does. */
 export function countInStep(steps: readonly Step[], m: Measurement): void {
-  const key = stepKeyOf(m);
-  for (let i = steps.length - 1; key !== null && i >= 0; i--) {
-    if (stepKeyOf(steps[i]) !== key) continue;
+  if (!m.step_path || m.vector_index === null) return;
+  for (let i = steps.length - 1; i >= 0; i--) {
+    if (!isRowOf(steps[i], m.step_path, m.vector_index, m.vector_retry)) continue;
     steps[i].measurement_count += 1;
     return;
   }
+}
+
+/** Whether a step row, or a measurement, belongs to the attempt (path, vector, retry). */
+function isRowOf(s: Pick<Step, 'step_path' | 'vector_retry'> & { vector_index: number | null }, path: string, vector: number, retry: number): boolean {
+  return s.step_path === path && s.vector_index === vector && s.vector_retry === retry;
 }
 
 /** The key of the step row a measurement counts in (null outside any step). */
